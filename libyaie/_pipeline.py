@@ -1,0 +1,438 @@
+"""The pipeline: text layer → gazetteer scan → rules → resolution → :class:`Document`.
+
+One :class:`Extractor` holds the gazetteer and the compiled rules; it has no
+mutable state after construction, so one instance serves any number of threads.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import regex
+
+from . import _gazetteer
+from ._codes import LANGS
+from ._gazetteer import Gazetteer
+from ._lang import detect
+from ._text import NormText, is_arabic, normalize
+from .model import DateMention, Document, Person, PersonMention, Place, PlaceMention, TitleMention
+from .resolve.persons import PersonSel, TitleSel, attach, find_persons, infer_holder, office_country
+from .resolve.places import PlaceSel, resolve_places
+from .resolve.timex import DateSpec, resolve
+from .rules import Rule, alt
+from .rules import dates as date_rules
+from .rules import titles as title_rules
+from .rules.titles import TitleReading
+
+__all__ = ["ExtractionError", "Extractor", "extract", "extract_many"]
+
+
+class ExtractionError(Exception):
+    """A per-record failure in batch mode; carries the index of the record."""
+
+    def __init__(self, index: int, cause: BaseException):
+        self.index = index
+        self.cause = cause
+        super().__init__(f"record {index}: {type(cause).__name__}: {cause}")
+
+
+_RANK_ROLES = frozenset({"general", "colonel", "field_marshal"})
+_BARE_GENERIC = frozenset({"head", "official", "leader", "commander", "president"})
+
+
+@attrs.define(slots=True)
+class _Match:
+    start: int
+    end: int
+    rule: Rule
+    value: Any
+
+
+def _select(matches: list[_Match]) -> list[_Match]:
+    """Non-overlapping matches: longest first, then rule priority, then leftmost."""
+    chosen: list[_Match] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), -m.rule.priority, m.start)):
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        chosen.append(m)
+        taken.append((m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+class Extractor:
+    """Extraction with the built-in gazetteers, plus optional user gazetteer files (TOML,
+    the format of ``docs/gazetteers.md``).  ``libyaie.extract`` uses a shared default."""
+
+    def __init__(self, extra_gazetteers: Sequence[str | Path] = ()):
+        self._extra = tuple(Path(p) for p in extra_gazetteers)
+        self._lock = threading.Lock()
+        self._ready: tuple[Gazetteer, list[Rule], list[Rule], regex.Pattern[str]] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"extra": self._extra}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["extra"])  # type: ignore[misc]
+
+    # -- lazy build ---------------------------------------------------------------------
+    def _build(self) -> tuple[Gazetteer, list[Rule], list[Rule], regex.Pattern[str]]:
+        ready = self._ready
+        if ready is not None:
+            return ready
+        with self._lock:
+            if self._ready is None:
+                gaz = _gazetteer.get() if not self._extra else _gazetteer.load(extra=self._extra)
+                drules = date_rules.build(gaz.dates)
+                trules = title_rules.build(gaz.titles)
+                mods: list[str] = []
+                for lang in LANGS:
+                    t = gaz.dates.get(lang)
+                    if t:
+                        for fn in ("start", "mid", "end", "approx"):
+                            mods.extend(t.words.get(fn, ()))
+                mod_re = regex.compile(rf"(?:^|(?<=[^\w]))(?P<mod>{alt(mods)})[\s\-]{{0,2}}(?:من\s)?$")
+                self._ready = (gaz, drules, trules, mod_re)
+            return self._ready
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self._build()[0]
+
+    # -- public ---------------------------------------------------------------------------
+    def extract(self, text: str, *, reference_date: datetime.date | None = None) -> Document:
+        """Extract dates, places, titles and persons from one article."""
+        if not isinstance(text, str):
+            raise TypeError(f"extract() expects text of type str, got {type(text).__name__}")
+        if reference_date is not None and not isinstance(reference_date, datetime.date):
+            raise TypeError(f"reference_date must be a datetime.date or None, got {type(reference_date).__name__}")
+        if isinstance(reference_date, datetime.datetime):
+            reference_date = reference_date.date()
+        if not text:
+            return Document(text=text, lang="und", reference_date=reference_date,
+                            reference_date_source="given" if reference_date else None)
+        gaz, drules, trules, mod_re = self._build()
+        nt = normalize(text)
+        norm = nt.norm
+        lang = detect(norm)
+
+        # ---- dates
+        date_matches = self._run(drules, nt)
+        ref = reference_date
+        source = "given" if ref is not None else None
+        if ref is None:
+            ref = _dateline(date_matches, nt)
+            if ref is not None:
+                source = "dateline"
+        dates = self._dates(date_matches, nt, ref, mod_re)
+
+        # ---- titles
+        titles = self._titles(trules, nt)
+
+        # ---- gazetteer: places and persons
+        date_block = bytearray(len(norm) + 1)
+        for d in date_matches:
+            date_block[d.start : d.end] = b"\x01" * (d.end - d.start)
+        place_hits, person_hits = _split_hits(gaz.scan(norm), date_block)
+        def is_upper(i: int) -> bool:
+            return text[nt.orig_index(i)].isupper() if i < len(norm) else False
+
+        place_sels = resolve_places(norm, place_hits, gaz.places, [(t.start, t.end) for t in titles], is_upper)
+
+        blocked = bytearray(len(norm) + 1)
+        for s, e in [(p.start, p.end) for p in place_sels] + [(t.start, t.end) for t in titles]:
+            blocked[s:e] = b"\x01" * (e - s)
+        for d in date_matches:
+            blocked[d.start : d.end] = b"\x01" * (d.end - d.start)
+        persons = find_persons(
+            norm,
+            lambda s, e: text[nt.span(s, e)[0] : nt.span(s, e)[1]],
+            is_upper,
+            gaz,
+            person_hits,
+            blocked,
+            titles,
+        )
+        attach(norm, titles, persons, [(p.start, p.end) for p in place_sels])
+        self._title_countries(norm, titles, persons, place_sels, ref)
+        titles = self._filter_titles(titles, persons)
+        for t in titles:
+            if t.person is None:
+                t.inferred = infer_holder(gaz, t, ref)
+        return _document(text, nt, lang, ref, source, dates, place_sels, titles, persons)
+
+    # -- steps ----------------------------------------------------------------------------
+    @staticmethod
+    def _run(rules: Sequence[Rule], nt: NormText) -> list[_Match]:
+        out: list[_Match] = []
+        text = nt.original
+        for rule in rules:
+            for m in rule.pattern.finditer(nt.norm):
+                if m.end() <= m.start():
+                    continue
+                value = rule.build(m)
+                if value is None:
+                    continue
+                if rule.accept is not None:
+                    os_, oe = nt.span(m.start(), m.end())
+                    if not rule.accept(text[os_:oe]):
+                        continue
+                out.append(_Match(m.start(), m.end(), rule, value))
+        return _select(out)
+
+    @staticmethod
+    def _dates(
+        matches: list[_Match], nt: NormText, ref: datetime.date | None, mod_re: regex.Pattern[str]
+    ) -> list[tuple[int, int, DateSpec, str]]:
+        norm = nt.norm
+        merged: list[tuple[int, int, DateSpec, str]] = []
+        i = 0
+        while i < len(matches):
+            m = matches[i]
+            spec: DateSpec = m.value
+            s, e, name = m.start, m.end, m.rule.name
+            # weekday followed by its date: "hari Minggu (27/12)", "Thursday, Dec. 24"
+            if spec.weekday is not None and spec.day is None and i + 1 < len(matches):
+                n = matches[i + 1]
+                nspec: DateSpec = n.value
+                if nspec.day is not None and regex.fullmatch(r"[\s,،]{0,3}", norm[e : n.start]):
+                    spec, e, name = nspec, n.end, n.rule.name
+                    i += 1
+            mm = mod_re.search(norm, max(0, s - 30), s)
+            if mm is not None and spec.duration_unit is None or (mm is not None and "approx" in _mod_fn(mm)):
+                assert mm is not None
+                spec = attrs.evolve(spec, mod=_mod_value(mm["mod"], nt))
+                s = mm.start("mod")
+            merged.append((s, e, spec, name))
+            i += 1
+        return merged
+
+    @staticmethod
+    def _titles(rules: Sequence[Rule], nt: NormText) -> list[TitleSel]:
+        matches = Extractor._run(rules, nt)
+        out: list[TitleSel] = []
+        norm = nt.norm
+        for m in matches:
+            r: TitleReading = m.value
+            if out:
+                prev = out[-1]
+                # code-mixed or stacked titles are one title: "Thứ trưởng Ngoại giao Nga Minister"
+                if regex.fullmatch(r"\s{1,2}(?:[^\W\d_]{1,12}\s{1,2})?", norm[prev.end : m.start]) and (
+                    prev.role == r.role or r.role in ("minister", "official", "head") or not r.has_portfolio
+                ) and m.start - prev.end <= 14:
+                    prev.end = m.end
+                    continue
+            os_, oe = nt.span(m.start, m.end)
+            words = regex.findall(r"[^\W\d_]+", nt.original[os_:oe])
+            bare_lower = len(words) == 1 and not words[0][:1].isupper() and not is_arabic(words[0])
+            out.append(TitleSel(m.start, m.end, r.role, r.qualifier, r.country, r.organization, r.head,
+                                r.has_portfolio, bare_lower))
+        return out
+
+    @staticmethod
+    def _title_countries(
+        norm: str, titles: list[TitleSel], persons: list[PersonSel], places: list[PlaceSel], ref: datetime.date | None
+    ) -> None:
+        for t in titles:
+            if t.country:
+                continue
+            for p in places:
+                if p.start >= t.end and p.start - t.end <= 3:
+                    t.country = p.place.country or None
+                    break
+                if p.end <= t.start and t.start - p.end <= 3 and p.form == "adjective":
+                    t.country = p.place.country or None
+                    break
+            if t.country is None and t.person is not None:
+                t.country = office_country(persons[t.person].entry, t.role, ref)
+
+    @staticmethod
+    def _filter_titles(titles: list[TitleSel], persons: list[PersonSel]) -> list[TitleSel]:
+        keep: list[TitleSel] = []
+        for t in titles:
+            if t.role in _RANK_ROLES and t.person is None:
+                continue  # "اللواء 444" is a brigade, "the general election" no title
+            if t.role in _BARE_GENERIC and not t.has_portfolio and t.person is None and t.country is None:
+                continue
+            if t.bare_lower and t.person is None:
+                continue  # "general election", "the head of": one lowercase word needs a person
+            keep.append(t)
+        # re-index persons' titles
+        index = {id(t): i for i, t in enumerate(keep)}
+        for p in persons:
+            p.title = None
+        for i, t in enumerate(keep):
+            if t.person is not None:
+                persons[t.person].title = i
+        _ = index
+        return keep
+
+
+def _mod_fn(m: regex.Match[str]) -> str:
+    return m["mod"]
+
+
+_MOD_VALUES = {
+    "START": ("مطلع", "اوايل", "بدايه", "بدايات", "مستهل", "đầu", "awal", "early", "beginning", "start"),
+    "MID": ("منتصف", "اواسط", "giữa", "pertengahan", "mid", "middle"),
+    "END": ("اواخر", "نهايه", "نهايات", "ختام", "cuối", "akhir", "late", "end", "penghujung"),
+}
+
+
+def _mod_value(word: str, nt: NormText) -> str:
+    w = word.strip()
+    for mod, words in _MOD_VALUES.items():
+        if any(w == x or w.startswith(x + " ") or w.startswith("the " + x) or w.startswith(x) for x in words):
+            return mod
+    return "APPROX"
+
+
+def _dateline(matches: list[_Match], nt: NormText) -> datetime.date | None:
+    """A full date near the top of the article (the dateline) as the reference date."""
+    for m in matches:
+        os_, _ = nt.span(m.start, m.end)
+        if os_ > 300:
+            break
+        spec: DateSpec = m.value
+        if spec.year and spec.month and spec.day and spec.calendar == "gregorian" and spec.weekday is None:
+            try:
+                return datetime.date(spec.year, spec.month, spec.day)
+            except ValueError:
+                continue
+    return None
+
+
+def _split_hits(
+    hits: list[_gazetteer.Hit], date_block: bytearray
+) -> tuple[list[tuple[int, int, tuple[_gazetteer.Candidate, ...]]], list[tuple[int, int, str, str]]]:
+    """Leftmost-longest non-overlapping hits; a person beats a place over the same span."""
+    order = sorted(
+        hits,
+        key=lambda h: (-(h.end - h.start), 0 if any(c.etype == "person" for c in h.candidates) else 1, h.start),
+    )
+    taken: list[tuple[int, int]] = []
+    places: list[tuple[int, int, tuple[_gazetteer.Candidate, ...]]] = []
+    persons: list[tuple[int, int, str, str]] = []
+    for h in order:
+        if any(h.start < e and s < h.end for s, e in taken):
+            continue
+        if any(date_block[h.start : h.end]):
+            continue
+        pers = [c for c in h.candidates if c.etype == "person"]
+        if pers:
+            if len({c.id for c in pers}) == 1:
+                persons.append((h.start, h.end, pers[0].id, pers[0].form))
+                taken.append((h.start, h.end))
+            continue
+        pl = tuple(c for c in h.candidates if c.etype == "place")
+        if pl:
+            places.append((h.start, h.end, pl))
+            taken.append((h.start, h.end))
+    places.sort(key=lambda x: x[0])
+    persons.sort(key=lambda x: x[0])
+    return places, persons
+
+
+def _document(
+    text: str,
+    nt: NormText,
+    lang: str,
+    ref: datetime.date | None,
+    source: str | None,
+    dates: list[tuple[int, int, DateSpec, str]],
+    places: list[PlaceSel],
+    titles: list[TitleSel],
+    persons: list[PersonSel],
+) -> Document:
+    def span(s: int, e: int) -> tuple[int, int, str]:
+        os_, oe = nt.span(s, e)
+        return os_, oe, text[os_:oe]
+
+    date_mentions = []
+    for s, e, spec, name in dates:
+        r = resolve(spec, ref)
+        if r is None:
+            continue
+        os_, oe, t = span(s, e)
+        date_mentions.append(DateMention(os_, oe, t, value=r.value, kind=r.kind, mod=spec.mod, anchored=r.anchored, rule=name))
+
+    place_mentions = []
+    for p in places:
+        os_, oe, t = span(p.start, p.end)
+        e = p.place
+        place = Place(e.id, e.geonames_id, e.name, e.kind, e.country or None, e.lat, e.lon)
+        place_mentions.append(PlaceMention(os_, oe, t, place=place, form=p.form, direction=p.direction))
+
+    def person_of(ps: PersonSel) -> Person:
+        if ps.entry is not None:
+            return Person(ps.entry.id, ps.entry.name, ps.entry.aliases)
+        return Person(None, ps.name, ())
+
+    title_mentions: list[TitleMention] = []
+    for t in titles:
+        os_, oe, tx = span(t.start, t.end)
+        person = None
+        inferred = False
+        if t.person is not None:
+            person = person_of(persons[t.person])
+        elif t.inferred is not None:
+            person = Person(t.inferred.id, t.inferred.name, t.inferred.aliases)
+            inferred = True
+        title_mentions.append(
+            TitleMention(os_, oe, tx, role=t.role, qualifier=t.qualifier, country=t.country,
+                         organization=t.organization, person=person, inferred=inferred)
+        )
+    person_mentions = []
+    for ps in persons:
+        os_, oe, tx = span(ps.start, ps.end)
+        title = title_mentions[ps.title] if ps.title is not None else None
+        person_mentions.append(PersonMention(os_, oe, tx, person=person_of(ps), title=title))
+    return Document(
+        text=text,
+        lang=lang,
+        reference_date=ref,
+        reference_date_source=source,
+        dates=date_mentions,
+        places=place_mentions,
+        titles=title_mentions,
+        persons=person_mentions,
+    )
+
+
+_DEFAULT = Extractor()
+
+
+def extract(text: str, *, reference_date: datetime.date | None = None) -> Document:
+    """Extract dates, places, titles and persons from one article (see CONTRACT.md)."""
+    return _DEFAULT.extract(text, reference_date=reference_date)
+
+
+def extract_many(
+    texts: Iterable[str],
+    *,
+    reference_date: datetime.date | None = None,
+    reference_dates: Iterable[datetime.date | None] | None = None,
+    errors: str = "raise",
+) -> Iterator[Document | ExtractionError]:
+    """Lazily extract from many texts, in order.
+
+    ``reference_dates`` gives one date per text (overrides ``reference_date``).
+    ``errors="return"`` yields an :class:`ExtractionError` for a bad record and goes on;
+    ``errors="raise"`` (default) raises it.
+    """
+    if errors not in ("raise", "return"):
+        raise ValueError("errors must be 'raise' or 'return'")
+    refs = iter(reference_dates) if reference_dates is not None else None
+    for i, t in enumerate(texts):
+        ref = next(refs, None) if refs is not None else reference_date
+        try:
+            yield _DEFAULT.extract(t, reference_date=ref)
+        except Exception as exc:
+            if errors == "raise":
+                raise
+            yield ExtractionError(i, exc)

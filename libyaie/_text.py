@@ -1,0 +1,202 @@
+"""Text layer: a normalised view of a text for matching, with an offset map back.
+
+This module imports nothing from the rest of libyaie.  Everything that matches
+(gazetteer automaton, date/title regexes) runs on :attr:`NormText.norm`, and every
+span found there is mapped back to the ORIGINAL text with :meth:`NormText.span`.
+
+Normalisation (documented in ``docs/usage.md``):
+
+* Unicode NFC, per grapheme cluster, so decomposed (NFD) Vietnamese matches
+  exactly like composed text;
+* lower case;
+* removed: zero-width characters, bidi controls, soft hyphen, Arabic tatweel and
+  tashkeel (harakat, shadda, sukun, superscript alef, Quranic marks);
+* mapped one-to-one: NBSP and other spaces → space; hyphen variants → ``-``;
+  alef forms ``أ إ آ ٱ`` → ``ا``; ``ى`` → ``ي``; ``ة`` → ``ه``; ``ؤ`` → ``و``;
+  ``ئ`` → ``ي``; Persian ``ک ی`` → ``ك ي``; Arabic-Indic and Persian digits →
+  ASCII digits.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+import regex
+
+__all__ = ["NormText", "fold_arabic_key", "is_arabic", "normalize", "normalize_key"]
+
+_ONE_TO_ONE: dict[int, str] = {}
+for _c in "أإآٱ":
+    _ONE_TO_ONE[ord(_c)] = "ا"
+_ONE_TO_ONE.update(
+    {
+        ord("ى"): "ي",
+        ord("ة"): "ه",
+        ord("ؤ"): "و",
+        ord("ئ"): "ي",
+        ord("ک"): "ك",
+        ord("ی"): "ي",
+        ord("ے"): "ي",
+    }
+)
+for _i in range(10):
+    _ONE_TO_ONE[0x0660 + _i] = str(_i)  # Arabic-Indic digits
+    _ONE_TO_ONE[0x06F0 + _i] = str(_i)  # Extended Arabic-Indic (Persian) digits
+for _cp in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000, 0x0009):
+    _ONE_TO_ONE[_cp] = " "
+for _cp in (0x2010, 0x2011, 0x2012, 0x2013, 0x2212):
+    _ONE_TO_ONE[_cp] = "-"
+_ONE_TO_ONE[0x066B] = "."  # Arabic decimal separator
+_ONE_TO_ONE[0x066C] = ","  # Arabic thousands separator
+_ONE_TO_ONE[0x2019] = "'"
+_ONE_TO_ONE[0x2018] = "'"
+_ONE_TO_ONE[0x02BC] = "'"
+_ONE_TO_ONE[0x02BF] = "'"
+_ONE_TO_ONE[0x02BE] = "'"
+
+_TRANSLATE = _ONE_TO_ONE
+
+_REMOVABLE_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD),  # soft hyphen
+    (0x0640, 0x0640),  # tatweel
+    (0x064B, 0x065F),  # harakat, shadda, sukun, ...
+    (0x0670, 0x0670),  # superscript alef
+    (0x06D6, 0x06DC),
+    (0x06DF, 0x06E4),
+    (0x06E7, 0x06E8),
+    (0x06EA, 0x06ED),
+    (0x08D3, 0x08FF),  # Arabic extended-A marks
+    (0x200B, 0x200F),  # zero-width, ZWNJ, ZWJ, LRM, RLM
+    (0x202A, 0x202E),  # bidi embeddings
+    (0x2060, 0x2064),
+    (0x2066, 0x2069),  # bidi isolates
+    (0xFEFF, 0xFEFF),
+)
+_REMOVABLE = frozenset(cp for lo, hi in _REMOVABLE_RANGES for cp in range(lo, hi + 1))
+_REMOVABLE_RE = regex.compile(
+    "[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _REMOVABLE_RANGES) + "]"
+)
+_ARABIC_RE = regex.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_SPACES_RE = regex.compile(r"\s+")
+
+
+def _fold_char(ch: str) -> str:
+    """Fold one NFC character (already lower-cased) for matching."""
+    if ord(ch) in _REMOVABLE:
+        return ""
+    return _TRANSLATE.get(ord(ch), ch)
+
+
+class NormText:
+    """A text and its normalised view, with offsets mapped back to the original.
+
+    ``norm[i]`` comes from ``original[starts[i]:ends[i]]``.  When the
+    normalisation did not change the length, the maps are the identity and
+    are not stored.
+    """
+
+    __slots__ = ("_ends", "_starts", "norm", "original")
+
+    def __init__(self, original: str, norm: str, starts: Sequence[int] | None, ends: Sequence[int] | None):
+        self.original = original
+        self.norm = norm
+        self._starts = starts
+        self._ends = ends
+
+    def span(self, nstart: int, nend: int) -> tuple[int, int]:
+        """Map a half-open span of ``norm`` to a half-open span of ``original``."""
+        if self._starts is None or self._ends is None:
+            return nstart, nend
+        if nend <= nstart:
+            o = self._starts[nstart] if nstart < len(self._starts) else len(self.original)
+            return o, o
+        return self._starts[nstart], self._ends[nend - 1]
+
+    def orig_index(self, nindex: int) -> int:
+        """Original index of the normalised character ``nindex``."""
+        if self._starts is None:
+            return nindex
+        if nindex >= len(self._starts):
+            return len(self.original)
+        return self._starts[nindex]
+
+
+# Vietnamese tone placement: old style "hoà", "thuỵ" and new style "hòa", "thụy" are
+# unified (to the new style) without changing the length.
+_VI_TONE_RE = regex.compile(r"([oòóỏõọ][àáảãạèéẻẽẹ]|[uùúủũụ][ỳýỷỹỵ])(?!\w)")
+_STRIP_TONE = {"à": "a", "á": "a", "ả": "a", "ã": "a", "ạ": "a", "è": "e", "é": "e", "ẻ": "e", "ẽ": "e",
+               "ẹ": "e", "ỳ": "y", "ý": "y", "ỷ": "y", "ỹ": "y", "ỵ": "y"}
+_TONE_OF = {"à": 0, "á": 1, "ả": 2, "ã": 3, "ạ": 4, "è": 0, "é": 1, "ẻ": 2, "ẽ": 3, "ẹ": 4,
+            "ỳ": 0, "ý": 1, "ỷ": 2, "ỹ": 3, "ỵ": 4}
+_TONED = {"o": "òóỏõọ", "u": "ùúủũụ"}
+
+
+def _vi_tone(m: regex.Match[str]) -> str:
+    first, second = m.group(1)[0], m.group(1)[1]
+    if first not in _TONED:  # the first vowel already carries a tone: leave it
+        return m.group(1)
+    return _TONED[first][_TONE_OF[second]] + _STRIP_TONE[second]
+
+
+def _finish(s: str) -> str:
+    s = s.translate(_TRANSLATE)
+    if _VI_TONE_RE.search(s) is not None:
+        s = _VI_TONE_RE.sub(_vi_tone, s)
+    return s
+
+
+def normalize(text: str) -> NormText:
+    """Build the normalised view of ``text`` (see module docstring)."""
+    if text.isascii():
+        low = text.lower()
+        return NormText(text, low.translate(_TRANSLATE), None, None)
+    if unicodedata.is_normalized("NFC", text) and _REMOVABLE_RE.search(text) is None:
+        low = text.lower()
+        if len(low) == len(text):
+            return NormText(text, _finish(low), None, None)
+    return _normalize_slow(text)
+
+
+def _normalize_slow(text: str) -> NormText:
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    n = len(text)
+    i = 0
+    combining = unicodedata.combining
+    nfc = unicodedata.normalize
+    while i < n:
+        j = i + 1
+        # a cluster: one base character and the combining marks after it
+        while j < n and (combining(text[j]) or ord(text[j]) in _REMOVABLE):
+            j += 1
+        cluster = text[i:j]
+        if j - i > 1:
+            cluster = nfc("NFC", cluster)
+        for ch in cluster:
+            for lc in ch.lower():
+                f = _fold_char(lc)
+                for fc in f:
+                    out.append(fc)
+                    starts.append(i)
+                    ends.append(j)
+        i = j
+    return NormText(text, _finish("".join(out)), starts, ends)
+
+
+def normalize_key(key: str) -> str:
+    """Normalise a gazetteer key like text, with runs of white space folded to one space."""
+    return _SPACES_RE.sub(" ", normalize(key).norm).strip()
+
+
+def is_arabic(s: str) -> bool:
+    """True when ``s`` contains an Arabic-script character."""
+    return _ARABIC_RE.search(s) is not None
+
+
+def fold_arabic_key(s: str) -> str:
+    """A looser Arabic key for person-name look-up: normalised, article ``ال`` dropped
+    from each word."""
+    words = normalize_key(s).split(" ")
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words)

@@ -1,0 +1,1 @@
+"""Resolution, kept apart from matching: TIMEX3 values, places, persons."""

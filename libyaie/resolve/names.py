@@ -1,0 +1,82 @@
+"""Transliteration keys for person names (documented in ``docs/names.md``).
+
+Two spellings of one Arabic name in Latin script get the same key:
+``Gaddafi / Qaddafi / Gadhafi / Kadhafi / Khadafi / Gheddafi`` → ``kVdVfV``;
+``Bashagha / Bachagha / Bashaga / Basha Agha`` → ``bVsVkV``.  The key folds
+case and diacritics, drops the article (``al-``, ``el-``, ``ad-``, ``as-`` ...),
+unifies ``abdel/abdul/abd al`` to ``abd``, maps consonant clusters that
+transliterate one Arabic letter to one symbol, merges every vowel run into
+``V``, collapses doubled letters and drops a final ``h`` after a vowel.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+__all__ = ["fold_latin", "translit_key", "translit_tokens"]
+
+_ARTICLES = frozenset({"al", "el", "ad", "ed", "as", "es", "ash", "esh", "at", "et", "az", "ez", "ar", "er", "an", "en", "ul", "il"})
+_ABD = regex.compile(r"^(?:abd[aeiou]?l|abdoul|abdoel|abdal)$")
+_ABD_GLUED = regex.compile(r"^abd(?:[aeiou]?l|oul|oel)(?=[a-z]{3,})")
+_RULES: tuple[tuple[str, str], ...] = (
+    ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "k"), ("sh", "s"), ("ch", "s"), ("ph", "f"),
+    ("ou", "u"), ("oo", "u"), ("ee", "i"), ("j", "j"), ("dj", "j"), ("zh", "z"),
+    ("q", "k"), ("g", "k"), ("c", "k"), ("z", "d"), ("x", "ks"), ("p", "b"), ("w", "u"), ("y", "i"),
+)
+_VOWELS = regex.compile(r"[aeiou]+")
+_NON_LETTER = regex.compile(r"[^a-z ]+")
+_TOKEN_SPLIT = regex.compile(r"[\s\-‐'’`ʿʾ.]+")
+
+
+def fold_latin(s: str) -> str:
+    """Lower case, diacritics removed, ``đ`` → ``d``."""
+    s = unicodedata.normalize("NFKD", s.lower().replace("đ", "d").replace("ı", "i"))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def translit_tokens(name: str) -> list[str]:
+    """Folded name tokens with articles removed and ``abd`` unified."""
+    toks = [t for t in _TOKEN_SPLIT.split(fold_latin(name)) if t]
+    out: list[str] = []
+    for i, t in enumerate(toks):
+        t = _NON_LETTER.sub("", t)
+        if not t:
+            continue
+        if t in _ARTICLES and i < len(toks) - 1:
+            continue
+        for art in ("al", "el"):
+            # glued article: Albakoush, Elgeblawi (only before a longer name)
+            if t.startswith(art) and len(t) > 5 and i > 0:
+                t = t[2:]
+                break
+        if _ABD.match(t):
+            t = "abd"
+        else:
+            t = _ABD_GLUED.sub("abd", t)
+        out.append(t)
+    return out
+
+
+def _token_key(t: str) -> str:
+    for a, b in _RULES:
+        t = t.replace(a, b)
+    t = regex.sub(r"(.)\1+", r"\1", t)
+    t = _VOWELS.sub("V", t)
+    if t.endswith("Vh"):
+        t = t[:-1]
+    return t
+
+
+def translit_key(name: str) -> str:
+    """The transliteration key of a Latin-script name ('' when it has no letters).
+
+    Tokens are keyed separately and then joined without spaces, so that
+    ``Basha Agha`` and ``Bashagha`` meet.
+    """
+    toks = translit_tokens(name)
+    joined = "".join(toks)
+    if not joined:
+        return ""
+    return _token_key(joined)

@@ -1,0 +1,374 @@
+"""Persons: gazetteer look-up, unknown names after titles, coreference, title attachment.
+
+* Known persons come from the automaton (listed aliases, in both scripts) and
+  from capitalised Latin name sequences whose transliteration key
+  (:func:`~libyaie.resolve.names.translit_key`) is a gazetteer key, so unlisted
+  spellings (``Gheddafi``) still resolve.
+* After a title, a capitalised Latin sequence or 2–3 Arabic words stopped by
+  punctuation and function words is an unknown person (``id = None``).
+* Later short mentions (``Haftar``, ``حفتر``, ``ông Kamel``) link to a person
+  found earlier in the document.
+* A title with no person in the text but a reference date resolves to whoever
+  held that office then (``inferred = True``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping, Sequence
+
+import attrs
+import regex
+
+from .._gazetteer import Gazetteer, PersonEntry
+from .._text import fold_arabic_key, is_arabic, normalize_key
+from .names import translit_key
+
+__all__ = ["PersonSel", "TitleSel", "attach", "find_persons", "infer_holder"]
+
+
+@attrs.define(slots=True)
+class TitleSel:
+    start: int
+    end: int
+    role: str
+    qualifier: str | None
+    country: str | None
+    organization: str | None
+    head: str
+    has_portfolio: bool
+    bare_lower: bool = False  # one Latin word, not capitalised ("leader", "general")
+    person: int | None = None  # index into the persons list
+    inferred: PersonEntry | None = None
+
+
+@attrs.define(slots=True)
+class PersonSel:
+    start: int
+    end: int
+    entry: PersonEntry | None
+    name: str
+    title: int | None = None
+
+
+_LATIN_TOKEN = regex.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+_PARTICLES = frozenset("al el ad ed as ash at az ar an bin ben ibn bint abu abou abd abdel abdul de du da di van von der la le".split())
+_AR_TOKEN = regex.compile(r"[\u0621-\u064A]+")
+_AR_STOP = frozenset(
+    """في من على الى إلى عن مع أن ان إن الذي التي الذين هذا هذه ذلك تلك قال قالت وقال أكد اكد أعلن اعلن
+    كان كانت يكون لم لن قد بعد قبل خلال حول عبر ضد بين حتى منذ عند لدى كل بعض غير أي او أو ثم كما
+    حيث بينما الذي وزير رئيس مع بشأن لقاء اجتماع زيارة بحث يوم اليوم امس أمس العاصمة مدينة الحكومة
+    الوفد وفد بيان السابق المكلف الجديد عام العام شهر الشهر قوات الجيش اللجنة المجلس البرلمان""".split()
+)
+# Arabic surnames that are also everyday words: never linked by coreference alone.
+_AR_COMMON_SURNAMES = frozenset(
+    "كامل صالح سالم سعيد حسن محمود امين عادل كريم جميل شريف منصور ناصر فاضل عزيز رشيد حميد مجيد نور مبارك عيسي".split()
+)
+_HONORIFICS = frozenset(
+    "ông bà ngài anh chị mr mr. mrs mrs. ms ms. dr dr. bapak pak ibu bu السيد السيده الاستاذ الدكتور الشيخ".split()
+)
+
+
+def _latin_tokens(norm: str, is_upper: Callable[[int], bool], blocked: bytearray) -> list[tuple[int, int, bool]]:
+    out: list[tuple[int, int, bool]] = []
+    for m in _LATIN_TOKEN.finditer(norm):
+        s, e = m.span()
+        if is_arabic(m.group()):
+            continue
+        if any(blocked[s:e]):
+            out.append((s, e, False))
+            continue
+        word = norm[s:e]
+        # an all-capitals token (GNA, LNA, UN) is an acronym, not a name
+        acronym = is_upper(s) and len(word) <= 6 and all(is_upper(i) for i in range(s, e) if word[i - s].isalpha())
+        out.append((s, e, is_upper(s) and not acronym))
+    return out
+
+
+def _sequences(norm: str, toks: list[tuple[int, int, bool]]) -> list[list[tuple[int, int]]]:
+    """Runs of capitalised tokens (particles allowed inside) separated by single spaces."""
+    runs: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    for s, e, cap in toks:
+        word = norm[s:e]
+        joinable = bool(cur) and regex.fullmatch(r" ", norm[cur[-1][1] : s]) is not None
+        if cap and (joinable or not cur):
+            cur.append((s, e))
+        elif cap:
+            runs.append(cur)
+            cur = [(s, e)]
+        elif joinable and word in _PARTICLES:
+            cur.append((s, e))
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+        if len(cur) > 6:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    # trim particles at the edges
+    out = []
+    for r in runs:
+        while r and norm[r[-1][0] : r[-1][1]] in _PARTICLES:
+            r = r[:-1]
+        while r and norm[r[0][0] : r[0][1]] in _PARTICLES - {"abu", "abd", "abdel", "abdul", "al", "el"}:
+            r = r[1:]
+        if r:
+            out.append(r)
+    return out
+
+
+def find_persons(
+    norm: str,
+    original_of: Callable[[int, int], str],
+    is_upper: Callable[[int], bool],
+    gaz: Gazetteer,
+    person_hits: Sequence[tuple[int, int, str, str]],
+    blocked: bytearray,
+    titles: Sequence[TitleSel],
+) -> list[PersonSel]:
+    """All person mentions (normalised offsets), known and unknown, non-overlapping."""
+    out: list[PersonSel] = []
+    taken = bytearray(len(norm) + 1)
+
+    def add(s: int, e: int, entry: PersonEntry | None, name: str) -> None:
+        if any(taken[s:e]):
+            return
+        taken[s:e] = b"\x01" * (e - s)
+        out.append(PersonSel(s, e, entry, name))
+
+    for s, e, pid, _form in person_hits:
+        add(s, e, gaz.persons[pid], gaz.persons[pid].name)
+
+    short_keys: dict[str, str] = {}
+    for pe in gaz.persons.values():
+        for f in pe.short:
+            if not is_arabic(f):
+                k = translit_key(f)
+                if k and k not in short_keys:
+                    short_keys[k] = pe.id
+
+    # Latin capitalised sequences: transliteration look-up, longest sub-sequence first
+    toks = _latin_tokens(norm, is_upper, blocked)
+    runs = _sequences(norm, toks)
+    title_ends = {t.end for t in titles}
+    for run in runs:
+        i = 0
+        while i < len(run):
+            found = False
+            for j in range(min(len(run), i + 5), i, -1):
+                s, e = run[i][0], run[j - 1][1]
+                if any(taken[s:e]):
+                    continue
+                key = translit_key(original_of(s, e))
+                ids = gaz.person_keys.get(key, ())
+                if len(ids) == 1:
+                    add(s, e, gaz.persons[ids[0]], gaz.persons[ids[0]].name)
+                    i = j
+                    found = True
+                    break
+                if j - i == 1 and key in short_keys and e - s >= 4:
+                    pe = gaz.persons[short_keys[key]]
+                    add(s, e, pe, pe.name)
+                    i = j
+                    found = True
+                    break
+            if not found:
+                i += 1
+
+    # unknown persons right after a title
+    given = _arabic_given_names(gaz)
+    for t in titles:
+        _unknown_after_title(norm, t, runs, taken, original_of, add, given)
+
+    _coreference(norm, out, original_of, is_upper, toks, add, blocked)
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+_GIVEN_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _arabic_given_names(gaz: Gazetteer) -> frozenset[str]:
+    """First words of the gazetteer's Arabic aliases: the given names an unknown
+    Arabic person name must start with (EMM-style first-name list)."""
+    got = _GIVEN_CACHE.get(id(gaz))
+    if got is None:
+        names: set[str] = set()
+        for pe in gaz.persons.values():
+            for a in pe.aliases:
+                if is_arabic(a):
+                    first = fold_arabic_key(a).split(" ")[0]
+                    w = normalize_key(a).split(" ")[0]
+                    if len(first) >= 3 and w not in _AR_STOP:
+                        names.add(w)
+        got = frozenset(names)
+        _GIVEN_CACHE[id(gaz)] = got
+    return got
+
+
+def _gap_ok(norm: str, a: int, b: int) -> bool:
+    gap = norm[a:b]
+    if len(gap) > 12:
+        return False
+    words = regex.findall(r"[\w.]+", gap)
+    return all(w in _HONORIFICS for w in words) and regex.fullmatch(r"[\s\w.,،:]*", gap) is not None
+
+
+def _unknown_after_title(
+    norm: str,
+    t: TitleSel,
+    runs: list[list[tuple[int, int]]],
+    taken: bytearray,
+    original_of: Callable[[int, int], str],
+    add: Callable[[int, int, PersonEntry | None, str], None],
+    given: frozenset[str],
+) -> None:
+    # Latin
+    for run in runs:
+        s = run[0][0]
+        if s < t.end or s - t.end > 12:
+            continue
+        if not _gap_ok(norm, t.end, s):
+            continue
+        if len(run) >= 2 and not any(taken[s : run[-1][1]]):
+            add(s, run[-1][1], None, original_of(s, run[-1][1]))
+        return
+    # Arabic: 2–3 words after the title, stopped by punctuation and function words
+    m = regex.compile(r"\s{1,2}((?:[\u0621-\u064A]+\s?){2,3})").match(norm, t.end)
+    if not m:
+        return
+    words = m.group(1).split()
+    picked: list[str] = []
+    for w in words:
+        if w in _AR_STOP or (not picked and w.startswith("ال")) or w.endswith("يه") and not picked:
+            break
+        picked.append(w)
+    if len(picked) < 2 or picked[0] not in given:
+        return
+    s = m.start(1)
+    e = s + len(" ".join(picked))
+    if norm[s:e] != " ".join(picked) or any(taken[s:e]):
+        return
+    after = norm[e : e + 2]
+    if after and not regex.match(r"[\s،,.:\"'»)]", after):
+        return
+    add(s, e, None, original_of(s, e))
+
+
+def _coreference(
+    norm: str,
+    found: list[PersonSel],
+    original_of: Callable[[int, int], str],
+    is_upper: Callable[[int], bool],
+    toks: list[tuple[int, int, bool]],
+    add: Callable[[int, int, PersonEntry | None, str], None],
+    blocked: bytearray,
+) -> None:
+    """Link later single-word mentions to persons named in full earlier."""
+    latin: dict[str, PersonSel] = {}
+    arabic: dict[str, PersonSel] = {}
+    for p in sorted(found, key=lambda p: p.start):
+        surface = original_of(p.start, p.end)
+        forms = [surface]
+        if p.entry is not None:
+            forms.extend([p.entry.name, *p.entry.aliases])
+        for f in forms:
+            words = f.split()
+            if len(words) < 2:
+                continue
+            last = words[-1]
+            if is_arabic(last):
+                k = fold_arabic_key(last)
+                if len(k) >= 3 and k not in _AR_COMMON_SURNAMES:
+                    arabic.setdefault(k, p)
+            else:
+                k = translit_key(last)
+                if len(k) >= 3:
+                    latin.setdefault(k, p)
+    first_start = {id(p): p.start for p in found}
+    for s, e, cap in toks:
+        if not cap or any(blocked[s:e]):
+            continue
+        k = translit_key(original_of(s, e))
+        p = latin.get(k)
+        if p is not None and first_start[id(p)] < s:
+            add(s, e, p.entry, p.name)
+    for m in _AR_TOKEN.finditer(norm):
+        s, e = m.span()
+        w = m.group()
+        for pre in ("", "و", "ف", "ل", "ب", "وب", "ول"):
+            if pre and not w.startswith(pre):
+                continue
+            k = fold_arabic_key(w[len(pre) :])
+            p = arabic.get(k)
+            if p is not None and first_start[id(p)] < s and not any(blocked[s + len(pre) : e]):
+                add(s + len(pre), e, p.entry, p.name)
+                break
+
+
+def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_spans: Sequence[tuple[int, int]]) -> None:
+    """Attach each title to the person it introduces (or follows in apposition)."""
+    filler = bytearray(len(norm) + 1)
+    for s, e in place_spans:
+        filler[s:e] = b"\x01" * (e - s)
+
+    def only_filler(a: int, b: int, limit: int) -> bool:
+        if b < a or b - a > limit:
+            return False
+        rest = "".join(" " if filler[i] else norm[i] for i in range(a, b))
+        words = regex.findall(r"[^\W\d_][\w.]*", rest)
+        if not all(w in _HONORIFICS or w.isupper() or regex.fullmatch(r"[a-z]{2,5}", w) is None and False for w in words):
+            # allow honorifics and acronyms in brackets only
+            words2 = [w for w in words if w not in _HONORIFICS]
+            if words2 and not regex.fullmatch(r"[\s,،:()\[\]\-–]*(?:\(?[a-z]{2,5}\)?[\s,،:]*)?", rest.replace(" ", " ")):
+                return False
+        return regex.fullmatch(r"[\s\w,،:()\-–.]*", rest) is not None
+
+    used: set[int] = set()
+    for ti, t in enumerate(titles):
+        for pi, p in enumerate(persons):
+            if p.start >= t.end and only_filler(t.end, p.start, 60) and pi not in used:
+                t.person, p.title = pi, ti
+                used.add(pi)
+                break
+            if p.start >= t.end + 60:
+                break
+    # apposition: "Ayman Badea, Wakil Kepala ...", "محمد سيالة، وزير الخارجية"
+    for ti, t in enumerate(titles):
+        if t.person is not None:
+            continue
+        for pi, p in enumerate(persons):
+            if p.end <= t.start and pi not in used and regex.fullmatch(r"\s{0,2}[,،]\s{0,2}", norm[p.end : t.start]):
+                t.person, p.title = pi, ti
+                used.add(pi)
+                break
+
+
+def infer_holder(gaz: Gazetteer, t: TitleSel, ref: datetime.date | None) -> PersonEntry | None:
+    """Whoever held ``t``'s office (role, country, qualifier) on ``ref``, when exactly one did."""
+    if ref is None or t.country is None:
+        return None
+    found: list[PersonEntry] = []
+    for pe in gaz.persons.values():
+        for o in pe.offices:
+            if o.role == t.role and o.country == t.country and (o.qualifier or None) == t.qualifier and o.holds_on(ref):
+                found.append(pe)
+                break
+    return found[0] if len(found) == 1 else None
+
+
+def office_country(entry: PersonEntry | None, role: str, ref: datetime.date | None) -> str | None:
+    """The country of ``entry``'s office with ``role`` (current on ``ref`` when several)."""
+    if entry is None:
+        return None
+    cands = [o for o in entry.offices if o.role == role and o.country]
+    if ref is not None:
+        current = [o for o in cands if o.holds_on(ref)]
+        cands = current or cands
+    return cands[0].country if cands else None
+
+
+_ = Mapping

@@ -1,0 +1,198 @@
+"""Place resolution: which gazetteer place a matched name is, and whether it is one.
+
+* weak names (``Nga``, ``Chad``, ``عمان``) need place context: a trigger word
+  before them (``tại``, ``in``, ``في``), a title just before (``Ngoại trưởng Nga``),
+  or a neighbouring strong place in a list;
+* homonyms are resolved by explicit qualifiers (``Tripoli, Lebanon``,
+  ``طرابلس اللبنانية``), by a city trigger for country/capital pairs
+  (``العاصمة الجزائر``), by the countries the document talks about, and
+  finally by population;
+* directional phrases (``شرق ليبيا``, ``miền Đông Libya``, ``Libya barat``,
+  ``eastern Libya``) set ``direction``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+
+import attrs
+import regex
+
+from .._gazetteer import Candidate, PlaceEntry
+
+__all__ = ["PlaceSel", "resolve_places"]
+
+# Words after which a weak name is a place (normalised forms).
+_TRIGGERS = frozenset(
+    """tại ở của đến tới từ sang nước thủ đô với và giữa phía quân đội chính phủ đại sứ quán
+    in to from of at into across with and between against neighbouring neighboring toward towards
+    di ke dari negara pemerintah dengan dan antara asal
+    في الى إلى من مع و بين دوله حكومه""".split()
+)
+_CITY_TRIGGERS = frozenset("العاصمه مدينه عاصمه thành phố kota city capital ibu".split())
+_DIR_BEFORE: dict[str, str] = {
+    "شرق": "east", "شرقي": "east", "غرب": "west", "غربي": "west", "شمال": "north", "شمالي": "north",
+    "جنوب": "south", "جنوبي": "south", "وسط": "central", "جنوب شرق": "southeast", "جنوب غرب": "southwest",
+    "شمال شرق": "northeast", "شمال غرب": "northwest", "شمال شرقي": "northeast", "جنوب غربي": "southwest",
+    "miền đông": "east", "miền tây": "west", "miền bắc": "north", "miền nam": "south", "miền trung": "central",
+    "phía đông": "east", "phía tây": "west", "phía bắc": "north", "phía nam": "south",
+    "đông": "east", "tây": "west", "bắc": "north", "nam": "south",
+    "eastern": "east", "western": "west", "northern": "north", "southern": "south", "central": "central",
+    "east": "east", "west": "west", "north": "north", "south": "south",
+    "north-eastern": "northeast", "north-western": "northwest", "south-eastern": "southeast",
+    "south-western": "southwest", "northeastern": "northeast", "northwestern": "northwest",
+    "southeastern": "southeast", "southwestern": "southwest",
+}
+_DIR_AFTER: dict[str, str] = {
+    "barat": "west", "timur": "east", "utara": "north", "selatan": "south", "tengah": "central",
+    "barat laut": "northwest", "barat daya": "southwest", "timur laut": "northeast", "tenggara": "southeast",
+}
+_DIR_BEFORE_RE = regex.compile(
+    r"(?:^|(?<=[^\w]))(?:[وف]?[بل]?)(?P<d>" + "|".join(sorted(map(regex.escape, _DIR_BEFORE), key=len, reverse=True))
+    + r")(?:\s{1,2}(?:of|của))?\s{1,2}$"
+)
+_DIR_AFTER_RE = regex.compile(
+    r"^\s{1,2}(?P<d>" + "|".join(sorted(map(regex.escape, _DIR_AFTER), key=len, reverse=True)) + r")(?!\w)"
+)
+_PREV_WORD = regex.compile(r"(\w+)\W{0,3}$")
+
+
+@attrs.define(slots=True)
+class PlaceSel:
+    start: int  # normalised offsets
+    end: int
+    place: PlaceEntry
+    form: str
+    direction: str | None
+
+
+def _prev_word(norm: str, start: int) -> str:
+    m = _PREV_WORD.search(norm, max(0, start - 40), start)
+    if not m:
+        return ""
+    w = m.group(1)
+    # strip Arabic proclitics from the previous word (وفي → في)
+    if len(w) > 2 and w[0] in "وف" and w[1:] in _TRIGGERS:
+        return w[1:]
+    return w
+
+
+def _choose(
+    cands: Sequence[Candidate],
+    places: Mapping[str, PlaceEntry],
+    norm: str,
+    start: int,
+    end: int,
+    doc_countries: Counter[str],
+    next_country: str | None,
+) -> Candidate:
+    if len(cands) == 1:
+        return cands[0]
+    prev = _prev_word(norm, start)
+
+    def score(c: Candidate) -> tuple[float, ...]:
+        p = places[c.id]
+        explicit = 1.0 if next_country and p.country == next_country and p.kind != "country" else 0.0
+        city_ctx = 1.0 if (prev in _CITY_TRIGGERS) == (p.kind != "country") else 0.0
+        ctx = doc_countries.get(p.country, 0)
+        return (explicit, city_ctx, ctx, float(c.form == "name"), float(p.population))
+
+    return max(cands, key=score)
+
+
+_PUBLICATIONS = frozenset(
+    "times post tribune herald journal observer gazette daily telegraph review monitor chronicle express".split()
+)
+_NEXT_WORD = regex.compile(r"\s{1,2}(\w+)")
+_VI_HONORIFICS = frozenset("bà chị cô em ông anh cháu con".split())
+
+
+def _publication(norm: str, end: int, is_upper: Callable[[int], bool]) -> bool:
+    """``The New York Times``, ``Libya Herald``: a place inside a publication's name."""
+    m = _NEXT_WORD.match(norm, end)
+    return bool(m and m.group(1) in _PUBLICATIONS and is_upper(m.start(1)))
+
+
+def _vi_weak_ok(norm: str, s: int, is_upper: Callable[[int], bool]) -> bool:
+    """A capitalised one-syllable Vietnamese country name (Nga, Anh, Pháp) mid-sentence,
+    not part of a personal name (Nguyễn Thị Nga) nor after a kinship honorific (bà Nga)."""
+    if not is_upper(s):
+        return False
+    i = s - 1
+    while i >= 0 and norm[i] == " ":
+        i -= 1
+    if i < 0 or norm[i] in ".!?\n:\"“”«»":
+        return False
+    m = regex.search(r"(\w+)\s{1,2}$", norm[max(0, s - 20) : s])
+    if m is None:
+        return True
+    prev = m.group(1)
+    return prev not in _VI_HONORIFICS and not is_upper(s - len(m.group(0)))
+
+
+def resolve_places(
+    norm: str,
+    hits: Sequence[tuple[int, int, tuple[Candidate, ...]]],
+    places: Mapping[str, PlaceEntry],
+    title_spans: Sequence[tuple[int, int]],
+    is_upper: Callable[[int], bool] = lambda i: False,
+) -> list[PlaceSel]:
+    """Choose and validate place readings of non-overlapping hits (normalised offsets)."""
+    # strong readings first: they give the document's countries
+    doc_countries: Counter[str] = Counter()
+    for _s, _e, cands in hits:
+        strong = [c for c in cands if not c.weak]
+        if len(strong) == 1 or (strong and len({places[c.id].country for c in strong}) == 1):
+            doc_countries[places[strong[0].id].country] += 1
+    out: list[PlaceSel] = []
+    n = len(hits)
+    # one sense per discourse: a weak name accepted once is a place everywhere in the text
+    accepted_weak: set[str] = set()
+    pending: list[tuple[int, str]] = []
+    for i, (s, e, cands) in enumerate(hits):
+        usable = list(cands)
+        if _publication(norm, e, is_upper):
+            continue
+        if all(c.weak for c in usable):
+            prev = _prev_word(norm, s)
+            gap_title = any(ts <= s and 0 <= s - te <= 2 or ts <= s <= te for ts, te in title_spans)
+            vi_ok = any(c.lang == "vi" for c in usable) and _vi_weak_ok(norm, s, is_upper)
+            near_strong = False
+            for j in (i - 1, i + 1):
+                if 0 <= j < n:
+                    s2, e2, c2 = hits[j]
+                    between = norm[e:s2] if j > i else norm[e2:s]
+                    if any(not c.weak for c in c2) and regex.fullmatch(r"\s{0,2}(?:,|،|/|và|and|dan|و|&)?\s{0,2}", between):
+                        near_strong = True
+            if not (prev in _TRIGGERS or gap_title or near_strong or vi_ok):
+                pending.append((i, norm[s:e]))
+                continue
+            accepted_weak.add(norm[s:e])
+        # an explicit qualifier right after: "Tripoli, Lebanon", "طرابلس اللبنانية"
+        next_country = None
+        if i + 1 < n:
+            s2, e2, c2 = hits[i + 1]
+            if regex.fullmatch(r"\s{0,2}[,،(]?\s{0,2}", norm[e:s2]):
+                cs = {places[c.id].country for c in c2 if places[c.id].kind == "country"}
+                if len(cs) == 1:
+                    next_country = cs.pop()
+        c = _choose(usable, places, norm, s, e, doc_countries, next_country)
+        direction = None
+        mb = _DIR_BEFORE_RE.search(norm[max(0, s - 25) : s])
+        if mb:
+            direction = _DIR_BEFORE[regex.sub(r"\s+", " ", mb["d"])]
+        else:
+            ma = _DIR_AFTER_RE.match(norm[e : e + 20])
+            if ma:
+                direction = _DIR_AFTER[regex.sub(r"\s+", " ", ma["d"])]
+        if direction is not None and c.form != "name":
+            direction = None
+        out.append(PlaceSel(s, e, places[c.id], c.form, direction))
+    for i, key in pending:
+        s, e, cands = hits[i]
+        if key in accepted_weak and (is_upper(s) or not key.isascii()):
+            c = _choose(list(cands), places, norm, s, e, doc_countries, None)
+            out.append(PlaceSel(s, e, places[c.id], c.form, None))
+    out.sort(key=lambda p: p.start)
+    return out

@@ -1,0 +1,232 @@
+"""TIMEX3 resolution: turn a :class:`DateSpec` (what a rule read) into a value.
+
+Values follow CONTRACT.md §4, as HeidelTime writes them: ``2020-12-28``,
+``2020-12``, ``2020``, ``2020-W52``, ``197`` (decade), ``20`` (century),
+``2022-Q1``, ``2020-SU`` (season), durations ``P6Y``/``P2W``/``PXY``,
+``XXXX-12-27`` when the year is unknown.  Relative expressions are anchored to
+the reference date; without one they stay underspecified — never invented.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+import attrs
+
+__all__ = ["DateSpec", "Resolved", "hijri_to_gregorian", "resolve"]
+
+
+@attrs.frozen(slots=True)
+class DateSpec:
+    """What a date rule read from the text.  All fields optional."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    calendar: str = "gregorian"  # gregorian | hijri | libyan
+    weekday: int | None = None  # 1 = Monday ... 7 = Sunday
+    direction: int = 0  # -1 past (الماضي, lalu, last), +1 future (المقبل, tới, next), 0 unmarked
+    rel_unit: str | None = None  # relative to the reference date: D W M Y
+    rel_offset: int = 0
+    duration_unit: str | None = None  # Y M W D H DE CE
+    duration_amount: int | None = None  # None → X (several)
+    decade: int | None = None  # 197 for the 1970s
+    century: int | None = None  # 20 for the 20th century (1900s) as TIMEX "19"
+    century_rel: int | None = None  # -1: last century (القرن الماضي)
+    decade_in_century: int | None = None  # 7 for "the seventies" of a century
+    quarter: int | None = None
+    season: str | None = None  # SP SU FA WI
+    part_of_day: str | None = None  # MO AF EV NI
+    mod: str | None = None
+    set_: bool = False
+
+
+@attrs.frozen(slots=True)
+class Resolved:
+    value: str
+    kind: str  # date | duration | set
+    anchored: bool
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> datetime.date | None:
+    """Umm al-Qura conversion (via ``hijridate``); None outside its range."""
+    try:
+        from hijridate import Hijri
+
+        g = Hijri(year, month, day).to_gregorian()
+        return datetime.date(g.year, g.month, g.day)
+    except (ValueError, OverflowError, ImportError):
+        return None
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _closest_year(month: int, day: int | None, ref: datetime.date, direction: int) -> int:
+    """Year for a day/month without year, in news: the one closest to the
+    reference date, or the latest before / earliest after it when marked."""
+    best: tuple[int, int] | None = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        d = day or 1
+        if not _valid(y, month, d):
+            d = min(d, calendar.monthrange(y, month)[1])
+        cand = datetime.date(y, month, d)
+        if day is None:
+            # a month: compare month indices
+            delta = (y - ref.year) * 12 + (month - ref.month)
+            if direction < 0 and delta >= 0:
+                continue
+            if direction > 0 and delta <= 0:
+                continue
+            dist = abs(delta)
+        else:
+            delta = (cand - ref).days
+            if direction < 0 and delta > 0:
+                continue
+            if direction > 0 and delta < 0:
+                continue
+            dist = abs(delta)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return ref.year if best is None else best[1]
+
+
+def _iso_week(d: datetime.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
+    """The TIMEX3 value of ``spec`` against ``ref``; None when it is not a valid date."""
+    if spec.duration_unit is not None:
+        amount = "X" if spec.duration_amount is None else str(spec.duration_amount)
+        unit = spec.duration_unit
+        if unit == "DE":
+            return Resolved(f"P{amount}0Y" if amount != "X" else "PXDE", "duration", False)
+        if unit == "CE":
+            return Resolved(f"P{amount}00Y" if amount != "X" else "PXCE", "duration", False)
+        if unit == "H":
+            return Resolved(f"PT{amount}H", "duration", False)
+        if unit == "MIN":
+            return Resolved(f"PT{amount}M", "duration", False)
+        return Resolved(f"P{amount}{unit}", "duration", False)
+
+    y, m, d = spec.year, spec.month, spec.day
+    if spec.calendar == "libyan" and y is not None:
+        y = y + 632  # years counted from the Prophet's death (و.ر)
+    if spec.calendar == "hijri":
+        if y is None or m is None:
+            return None
+        if d is None:
+            g1 = hijri_to_gregorian(y, m, 1)
+            return None if g1 is None else Resolved(f"{g1.year:04d}-{g1.month:02d}", "date", False)
+        g = hijri_to_gregorian(y, m, d)
+        return None if g is None else Resolved(g.isoformat(), "date", False)
+
+    suffix = f"T{spec.part_of_day}" if spec.part_of_day else ""
+
+    # decades and centuries
+    if spec.decade is not None:
+        return Resolved(str(spec.decade), "date", False)
+    if spec.decade_in_century is not None:
+        if spec.century_rel is not None:
+            if ref is None:
+                return Resolved(f"XX{spec.decade_in_century}", "date", False)
+            c = ref.year // 100 + spec.century_rel
+            return Resolved(f"{c}{spec.decade_in_century}", "date", True)
+        if spec.century is not None:
+            return Resolved(f"{spec.century - 1}{spec.decade_in_century}", "date", False)
+        return Resolved(f"XX{spec.decade_in_century}", "date", False)
+    if spec.century is not None:
+        return Resolved(f"{spec.century - 1:02d}", "date", False)
+    if spec.century_rel is not None:
+        if ref is None:
+            return Resolved("XX", "date", False)
+        return Resolved(f"{ref.year // 100 + spec.century_rel:02d}", "date", True)
+
+    # relative to the reference date (yesterday, last week, next month, this year)
+    if spec.rel_unit is not None and y is None and m is None:
+        k = spec.rel_offset
+        if ref is None:
+            return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[spec.rel_unit], "date", False)
+        if spec.rel_unit == "D":
+            return Resolved((ref + datetime.timedelta(days=k)).isoformat() + suffix, "date", True)
+        if spec.rel_unit == "W":
+            return Resolved(_iso_week(ref + datetime.timedelta(weeks=k)), "date", True)
+        if spec.rel_unit == "M":
+            yy, mm = _shift_month(ref.year, ref.month, k)
+            return Resolved(f"{yy:04d}-{mm:02d}", "date", True)
+        if spec.rel_unit == "Y":
+            yy = ref.year + k
+            if spec.quarter:
+                return Resolved(f"{yy:04d}-Q{spec.quarter}", "date", True)
+            if spec.season:
+                return Resolved(f"{yy:04d}-{spec.season}", "date", True)
+            if m is not None:
+                return Resolved(f"{yy:04d}-{m:02d}", "date", True)
+            return Resolved(f"{yy:04d}", "date", True)
+        return None
+    if spec.rel_unit == "Y" and y is None and m is not None:
+        # month + "this/last/next year"
+        if ref is None:
+            return Resolved(f"XXXX-{m:02d}", "date", False)
+        return Resolved(f"{ref.year + spec.rel_offset:04d}-{m:02d}", "date", True)
+
+    # weekday (alone or with a date that did not give a day)
+    if spec.weekday is not None and d is None:
+        if ref is None:
+            return Resolved("XXXX-XX-XX", "date", False)
+        diff = (ref.isoweekday() - spec.weekday) % 7
+        if spec.direction > 0:
+            ahead = (spec.weekday - ref.isoweekday()) % 7 or 7
+            day = ref + datetime.timedelta(days=ahead)
+        elif spec.rel_unit == "W":
+            monday = ref - datetime.timedelta(days=ref.isoweekday() - 1) + datetime.timedelta(weeks=spec.rel_offset)
+            day = monday + datetime.timedelta(days=spec.weekday - 1)
+        else:
+            day = ref - datetime.timedelta(days=diff)
+        return Resolved(day.isoformat() + suffix, "date", True)
+
+    if spec.quarter is not None:
+        if y is None:
+            return Resolved(f"XXXX-Q{spec.quarter}", "date", False)
+        return Resolved(f"{y:04d}-Q{spec.quarter}", "date", False)
+    if spec.season is not None:
+        if y is None:
+            if ref is None:
+                return Resolved(f"XXXX-{spec.season}", "date", False)
+            return Resolved(f"{ref.year:04d}-{spec.season}", "date", True)
+        return Resolved(f"{y:04d}-{spec.season}", "date", False)
+
+    if y is not None and m is None:
+        if d is not None:
+            return None
+        return Resolved(f"{y:04d}", "date", False)
+    if m is None:
+        return None
+    if d is not None and not 1 <= d <= 31:
+        return None
+    if not 1 <= m <= 12:
+        return None
+    anchored = False
+    if y is None:
+        if ref is None:
+            if d is None:
+                return Resolved(f"XXXX-{m:02d}", "date", False)
+            if d > [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]:
+                return None
+            return Resolved(f"XXXX-{m:02d}-{d:02d}{suffix}", "date", False)
+        y = _closest_year(m, d, ref, spec.direction)
+        anchored = True
+    if d is None:
+        return Resolved(f"{y:04d}-{m:02d}", "date", anchored)
+    if not _valid(y, m, d):
+        return None
+    return Resolved(f"{y:04d}-{m:02d}-{d:02d}{suffix}", "date", anchored)

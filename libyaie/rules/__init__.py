@@ -1,0 +1,96 @@
+"""Rules as data (Duckling-style).
+
+A :class:`Rule` has a unique dotted name (``vi.date.day-month``), a regex pattern
+composed from named pieces (see :class:`Pieces`), a ``build`` function that turns a
+match into a value (a :class:`~libyaie.resolve.timex.DateSpec`, a title reading, ...),
+positive examples with expected values, and negative examples.  One generic test
+(``tests/test_rule_examples.py``) runs every rule's examples.
+
+Patterns run on the text layer's normalised view (lower case, folded Arabic,
+ASCII digits), so pieces are built from normalised forms.  Every pattern must
+be linear: no nested unbounded quantifiers; bounded repetition only
+(see ``docs/rules.md``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import attrs
+import regex
+
+from .._text import normalize_key
+
+__all__ = ["AR_L", "L", "R", "Example", "Rule", "alt", "compile_rule"]
+
+# Boundaries.  Latin/Vietnamese: no word character on either side.  Arabic: a
+# proclitic (و ف ب ل ك and combinations) may stand glued in front.
+L = r"(?<![\w\u0300-\u036f])"
+R = r"(?![\w\u0300-\u036f])"
+AR_L = r"(?<=(?:^|[^\w])(?:[وف]?[بلك]?|[وف]?لل))"
+
+
+def alt(forms: Iterable[str], *, normalise: bool = True) -> str:
+    """A regex alternation of literal forms, longest first, spaces as ``\\s{1,3}``."""
+    seen: dict[str, None] = {}
+    for f in forms:
+        k = normalize_key(f) if normalise else f
+        if k:
+            seen[k] = None
+    if not seen:
+        return r"(?!x)x"  # matches nothing
+    parts = sorted(seen, key=lambda s: (-len(s), s))
+    return "(?:" + "|".join(regex.escape(p).replace(r"\ ", " ").replace(" ", r"\s{1,3}") for p in parts) + ")"
+
+
+@attrs.frozen(slots=True)
+class Example:
+    """A positive example: ``text`` must yield a match whose build gives ``expect``
+    (a mapping of attribute → value checked on the built result).  ``ref`` is the
+    reference date used for the example (default 2020-12-28)."""
+
+    text: str
+    expect: dict[str, Any]
+    ref: datetime.date | None = datetime.date(2020, 12, 28)
+
+
+@attrs.frozen(slots=True)
+class Rule:
+    name: str
+    kind: str  # "date" | "title" | "place"
+    lang: str  # "ar" | "vi" | "id" | "en" | "*"
+    pattern: regex.Pattern[str]
+    build: Callable[[regex.Match[str]], Any]
+    examples: tuple[Example, ...] = ()
+    negatives: tuple[str, ...] = ()
+    priority: int = 0
+    """Tie-breaker between overlapping matches of equal length (higher wins)."""
+    accept: Callable[[str], bool] | None = None
+    """Optional check on the ORIGINAL text of the match (e.g. capitalisation)."""
+
+
+def compile_rule(
+    name: str,
+    kind: str,
+    lang: str,
+    pattern: str,
+    build: Callable[[regex.Match[str]], Any],
+    examples: Sequence[Example] = (),
+    negatives: Sequence[str] = (),
+    priority: int = 0,
+    accept: Callable[[str], bool] | None = None,
+) -> Rule:
+    """Compile ``pattern`` (verbose, case-sensitive on the normalised text)."""
+    return Rule(
+        name=name,
+        kind=kind,
+        lang=lang,
+        pattern=regex.compile(pattern, regex.VERBOSE | regex.V1),
+        build=build,
+        examples=tuple(examples),
+        negatives=tuple(negatives),
+        priority=priority,
+        accept=accept,
+    )

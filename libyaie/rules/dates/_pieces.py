@@ -1,0 +1,146 @@
+"""Named pieces shared by the date rules, built from the gazetteer's date tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import regex
+
+from ..._gazetteer import DateTables
+from ..._text import normalize_key
+from .. import alt
+from ...resolve.timex import DateSpec
+
+__all__ = ["DAY", "MONTH_NUM", "YEAR", "YEAR2", "Pieces"]
+
+DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
+MONTH_NUM = r"(?P<m>0?[1-9]|1[0-2])"
+YEAR = r"(?P<y>1[89]\d\d|20\d\d)"
+YEAR2 = r"(?P<y>1[89]\d\d|20\d\d|\d\d)"
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+class Pieces:
+    """Regex pieces and value look-ups for one language's date vocabulary."""
+
+    def __init__(self, tables: Mapping[str, DateTables], lang: str):
+        self.t = tables.get(lang, DateTables())
+        self.lang = lang
+
+    # -- vocab look-ups (forms are normalised keys) --------------------------------
+    def words(self, *functions: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for f in functions:
+            out.extend(self.t.words.get(f, ()))
+        return tuple(out)
+
+    def alt_words(self, *functions: str, extra: Iterable[str] = ()) -> str:
+        return alt([*self.words(*functions), *extra])
+
+    def months(self, calendar: str = "gregorian") -> Mapping[str, int]:
+        return self.t.months.get(calendar, {})
+
+    def alt_months(self, calendar: str = "gregorian", exclude: Iterable[str] = ()) -> str:
+        ex = {normalize_key(e) for e in exclude}
+        return alt([f for f in self.months(calendar) if f not in ex])
+
+    def month_index(self, form: str, calendar: str = "gregorian") -> int | None:
+        k = _squash(form)
+        for f, i in self.months(calendar).items():
+            if _squash(f) == k:
+                return i
+        return None
+
+    def alt_weekdays(self) -> str:
+        return alt(self.t.weekdays)
+
+    def weekday_index(self, form: str) -> int | None:
+        k = _squash(form)
+        for f, i in self.t.weekdays.items():
+            if _squash(f) == k:
+                return i
+        return None
+
+    def alt_numbers(self, exclude: Iterable[str] = ()) -> str:
+        ex = {normalize_key(e) for e in exclude}
+        return alt([f for f in self.t.numbers if f not in ex])
+
+    def number(self, s: str) -> int | None:
+        s = _squash(s)
+        if s.isdigit():
+            return int(s)
+        for f, v in self.t.numbers.items():
+            if _squash(f) == s:
+                return v
+        return None
+
+    def alt_ordinals(self) -> str:
+        return alt(self.t.ordinals)
+
+    def ordinal(self, s: str) -> int | None:
+        k = _squash(s)
+        for f, v in self.t.ordinals.items():
+            if _squash(f) == k:
+                return v
+        return None
+
+    def alt_units(self, *units: str) -> str:
+        return alt([f for f, u in self.t.units.items() if not units or u in units])
+
+    def unit(self, s: str) -> str | None:
+        k = _squash(s)
+        for f, u in self.t.units.items():
+            if _squash(f) == k:
+                return u
+        return None
+
+    def alt_duals(self) -> str:
+        return alt(self.t.dual_units)
+
+    def dual_unit(self, s: str) -> str | None:
+        k = _squash(s)
+        for f, u in self.t.dual_units.items():
+            if _squash(f) == k:
+                return u
+        return None
+
+    def function_of(self, s: str, *functions: str) -> str | None:
+        k = _squash(s)
+        for fn in functions:
+            for f in self.t.words.get(fn, ()):
+                if _squash(f) == k:
+                    return fn
+        return None
+
+
+def _squash(s: str) -> str:
+    return regex.sub(r"\s+", " ", s).strip()
+
+
+def direction_of(p: Pieces, word: str | None) -> int:
+    if not word:
+        return 0
+    fn = p.function_of(word, "past", "future", "this")
+    return {"past": -1, "future": 1, "this": 0}.get(fn or "", 0)
+
+
+def roman_or_int(s: str) -> int | None:
+    s = s.strip().lower()
+    if s.isdigit():
+        return int(s)
+    return _ROMAN.get(s)
+
+
+def year_of(s: str | None) -> int | None:
+    """A 4-digit year, or a 2-digit one read as 19xx/20xx (pivot 50)."""
+    if not s:
+        return None
+    y = int(s)
+    if len(s) == 2:
+        y += 2000 if y < 50 else 1900
+    return y
+
+
+def spec(**kw: object) -> DateSpec:
+    return DateSpec(**kw)  # type: ignore[arg-type]

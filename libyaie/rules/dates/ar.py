@@ -1,0 +1,299 @@
+"""Arabic date rules.
+
+Month names of every Arabic family (Egyptian/Gulf, Levantine/Iraqi, Maghrebi,
+Moroccan, Mauritanian) and the paired style ``ديسمبر/كانون الأول``; Hijri
+(Umm al-Qura) and Libyan Jamahiriya months; weekdays; relative expressions;
+durations with digits, number words and duals; decades of a century.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+
+import regex
+
+from ..._gazetteer import DateTables
+from .. import AR_L, R, Example, Rule, alt, compile_rule
+from ._pieces import YEAR, Pieces, direction_of, spec
+
+__all__ = ["rules"]
+
+REF19 = datetime.date(2019, 4, 25)
+
+
+def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
+    p = Pieces(tables, "ar")
+    MONTH = p.alt_months("gregorian")
+    HMONTH = p.alt_months("hijri")
+    LMONTH = p.alt_months("libyan")
+    PAST_FUT = p.alt_words("past", "future", "this")
+    MONTH_PREFIX = p.alt_words("month-prefix")
+    YEAR_PREFIX = p.alt_words("year-prefix")
+    ORD = p.alt_ordinals()
+    NUM = p.alt_numbers()
+    UNIT = p.alt_units()
+    DUAL = p.alt_duals()
+    HMARK = p.alt_words("hijri-marker")
+    LMARK = p.alt_words("libyan-marker")
+    ADMARK = p.alt_words("ad-marker")
+    MORNING = p.alt_words("morning")
+    EVENING = p.alt_words("evening")
+    WEEK = p.alt_words("week")
+    MONTH_WORD = p.alt_words("month-word")
+    YEAR_WORD = p.alt_words("year-word")
+    SINCE = p.alt_words("since")
+    # Weekdays: only with the article or after يوم (أحد = "one", جمعة is a name).
+    bare_wd = sorted({w[2:] if w.startswith("ال") else w for w in p.t.weekdays})
+    WD_BARE = alt(bare_wd)
+    WEEKDAY = rf"(?:(?:يوم\s{{1,2}})(?:ال)?{WD_BARE}|ال{WD_BARE})"
+
+    def month_of(s: str) -> int | None:
+        # "ديسمبر/كانون الاول": the first name decides
+        first = regex.split(r"\s?/\s?", s)[0]
+        return p.month_index(first)
+
+    def day_of(m: regex.Match[str]) -> int | None:
+        if m["d"]:
+            return int(m["d"])
+        if m["od"]:
+            return p.ordinal(m["od"])
+        return None
+
+    def wd_index(s: str) -> int | None:
+        s = regex.sub(r"^يوم\s+", "", s)
+        s = s[2:] if s.startswith("ال") else s
+        for f, i in p.t.weekdays.items():
+            if (f[2:] if f.startswith("ال") else f) == s:
+                return i
+        return None
+
+    def b_day_month(m: regex.Match[str]) -> object:
+        mo = month_of(m["m"])
+        d = day_of(m)
+        if mo is None or d is None:
+            return None
+        y = int(m["y"]) if m["y"] else None
+        return spec(year=y, month=mo, day=d, direction=direction_of(p, m["dir"]))
+
+    def b_month_year(m: regex.Match[str]) -> object:
+        mo = month_of(m["m"])
+        return None if mo is None else spec(year=int(m["y"]), month=mo)
+
+    def b_month_rel(m: regex.Match[str]) -> object:
+        mo = month_of(m["m"])
+        if mo is None:
+            return None
+        if m["yw"]:
+            fn = p.function_of(m["dir"], "past", "future", "this")
+            return spec(month=mo, rel_unit="Y", rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
+        return spec(month=mo, direction=direction_of(p, m["dir"]))
+
+    def b_weekday(m: regex.Match[str]) -> object:
+        wd = wd_index(m["wd"])
+        if wd is None:
+            return None
+        pod = None
+        if m["pod"]:
+            pod = "MO" if p.function_of(m["pod"], "morning") else "EV"
+        return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
+
+    def b_rel(m: regex.Match[str]) -> object:
+        unit = "W" if m["w"] else "M" if m["mw"] else "Y"
+        fn = p.function_of(m["dir"], "past", "future", "this")
+        return spec(rel_unit=unit, rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
+
+    def b_day_rel(m: regex.Match[str]) -> object:
+        fn = p.function_of(m[0], "yesterday", "tomorrow", "day-before-yesterday", "day-after-tomorrow")
+        off = {"yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(fn or "")
+        return None if off is None else spec(rel_unit="D", rel_offset=off)
+
+    def b_duration(m: regex.Match[str]) -> object:
+        if m["dual"]:
+            u = p.dual_unit(m["dual"])
+            return None if u is None else spec(duration_unit=u, duration_amount=2)
+        u = p.unit(m["u"])
+        if u is None or u in ("Q",):
+            return None
+        n = p.number(m["n"]) if m["n"] else None
+        if m["n"] and n is None:
+            return None
+        if n is not None and n < 0:
+            n = None
+        return spec(duration_unit=u, duration_amount=n)
+
+    def b_hijri(m: regex.Match[str]) -> object:
+        mo = p.month_index(m["m"], "hijri")
+        if mo is None:
+            return None
+        d = int(m["d"]) if m["d"] else None
+        return spec(year=int(m["y"]), month=mo, day=d, calendar="hijri")
+
+    def b_libyan(m: regex.Match[str]) -> object:
+        mo = p.month_index(m["m"], "libyan")
+        if mo is None:
+            return None
+        d = int(m["d"]) if m["d"] else None
+        return spec(year=int(m["y"]), month=mo, day=d, calendar="libyan")
+
+    decades = {"عشرينيات": 2, "ثلاثينيات": 3, "اربعينيات": 4, "خمسينيات": 5, "ستينيات": 6,
+               "سبعينيات": 7, "ثمانينيات": 8, "تسعينيات": 9}
+    DECADE = alt(list(decades) + ["ال" + k for k in decades])
+
+    def b_decade(m: regex.Match[str]) -> object:
+        k = m["dec"][2:] if m["dec"].startswith("ال") else m["dec"]
+        k = k.replace("يات", "يات")
+        n = decades.get(k)
+        if n is None:
+            return None
+        if m["crel"]:
+            return spec(decade_in_century=n, century_rel=-1)
+        if m["cent"]:
+            return spec(decade_in_century=n, century=20 if "عشرين" in m["cent"] else 21)
+        return spec(decade=190 + n)
+
+    return [
+        compile_rule(
+            "ar.date.day-month-year", "date", "ar",
+            rf"""{AR_L}(?:(?P<d>[12]\d|3[01]|0?[1-9])|(?P<od>{ORD}))
+                 \s{{0,2}}(?:من\s{{1,2}})?(?:{MONTH_PREFIX}\s{{1,2}})?
+                 (?P<m>{MONTH}(?:\s?/\s?{MONTH})?)
+                 (?:\s{{1,2}}(?P<dir>{PAST_FUT})
+                  |(?:\s{{0,2}}[,،]?\s{{0,2}}(?:من\s{{1,2}})?(?:{YEAR_PREFIX}\s{{1,2}})?{YEAR}(?!\d)(?:\s{{1,2}}{ADMARK}{R})?))?{R}""",
+            b_day_month,
+            examples=[
+                Example("٢٨ ديسمبر ٢٠٢٠", {"value": "2020-12-28"}),
+                Example("28 كانون الأول 2020", {"value": "2020-12-28"}),
+                Example("27 ديسمبر/كانون الأول 2020", {"value": "2020-12-27"}),
+                Example("الرابع والعشرين من ديسمبر", {"value": "2020-12-24"}),
+                Example("5 جانفي 2021", {"value": "2021-01-05"}),
+                Example("12 شتنبر 2019", {"value": "2019-09-12"}),
+                Example("في 3 أبريل", {"value": "2020-04-03"}),
+            ],
+            negatives=["5 أعضاء", "لجنة 5+5"],
+        ),
+        compile_rule(
+            "ar.date.month-year", "date", "ar",
+            rf"""{AR_L}(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{MONTH}(?:\s?/\s?{MONTH})?)\s{{0,2}}[,،]?\s{{0,2}}
+                 (?:من\s{{1,2}})?(?:{YEAR_PREFIX}\s{{1,2}})?{YEAR}(?!\d)""",
+            b_month_year,
+            examples=[
+                Example("يونيو 2020", {"value": "2020-06"}),
+                Example("شهر أكتوبر من العام 2018", {"value": "2018-10"}),
+                Example("حزيران 2014", {"value": "2014-06"}),
+            ],
+            negatives=["يونيو 20000"],
+        ),
+        compile_rule(
+            "ar.date.month-relative", "date", "ar",
+            rf"""{AR_L}(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{MONTH}(?:\s?/\s?{MONTH})?)
+                 \s{{1,2}}(?:(?P<yw>{YEAR_WORD})\s{{1,2}})?(?P<dir>{PAST_FUT}){R}""",
+            b_month_rel,
+            examples=[
+                Example("يونيو الماضي", {"value": "2020-06"}),
+                Example("أكتوبر الماضي", {"value": "2020-10"}),
+                Example("يناير المقبل", {"value": "2021-01"}),
+                Example("مارس من العام الماضي", {"value": "2020-03"}),
+            ],
+            negatives=["الماضي"],
+        ),
+        compile_rule(
+            "ar.date.month-prefixed", "date", "ar",
+            rf"{AR_L}(?:{MONTH_PREFIX})\s{{1,2}}(?P<m>{MONTH}(?:\s?/\s?{MONTH})?){R}",
+            lambda m: None if month_of(m["m"]) is None else spec(month=month_of(m["m"])),
+            examples=[Example("شهر أغسطس", {"value": "2020-08"})],
+            negatives=["شهر العسل"],
+            priority=-1,
+        ),
+        compile_rule(
+            "ar.date.weekday", "date", "ar",
+            rf"""{AR_L}(?:(?P<pod>{MORNING}|{EVENING})\s{{1,2}})?(?P<wd>{WEEKDAY})
+                 (?:\s{{1,2}}(?P<dir>{PAST_FUT}))?{R}""",
+            b_weekday,
+            examples=[
+                Example("الأحد", {"value": "2020-12-27"}),
+                Example("الاثنين", {"value": "2020-12-28"}),
+                Example("يوم الخميس", {"value": "2020-12-24"}),
+                Example("الأحد المقبل", {"value": "2021-01-03"}),
+                Example("صباح الأحد", {"value": "2020-12-27TMO"}),
+                Example("الجمعة", {"value": "XXXX-XX-XX"}, ref=None),
+            ],
+            negatives=["أحد المسؤولين", "جمعة", "اثنين من"],
+        ),
+        compile_rule(
+            "ar.date.relative-unit", "date", "ar",
+            rf"""{AR_L}(?:(?P<w>{WEEK})|(?P<mw>{MONTH_WORD})|(?P<yw>{YEAR_WORD}))\s{{1,2}}(?P<dir>{PAST_FUT}){R}""",
+            b_rel,
+            examples=[
+                Example("الأسبوع الماضي", {"value": "2020-W52"}),
+                Example("الشهر الماضي", {"value": "2020-11"}),
+                Example("العام الماضي", {"value": "2019"}),
+                Example("العام المقبل", {"value": "2021"}),
+                Example("العام الجاري", {"value": "2020"}),
+                Example("السنة الماضية", {"value": "2019"}),
+            ],
+            negatives=["العام", "الأسبوع"],
+        ),
+        compile_rule(
+            "ar.date.yesterday-tomorrow", "date", "ar",
+            rf"{AR_L}{p.alt_words('yesterday', 'tomorrow', 'day-before-yesterday', 'day-after-tomorrow')}{R}",
+            b_day_rel,
+            examples=[Example("أمس", {"value": "2020-12-27"}), Example("أول أمس", {"value": "2020-12-26"})],
+            negatives=["أمسية"],
+        ),
+        compile_rule(
+            "ar.date.duration", "date", "ar",
+            rf"""{AR_L}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<dual>{DUAL})){R}""",
+            b_duration,
+            examples=[
+                Example("6 أعوام", {"value": "P6Y"}),
+                Example("عامين", {"value": "P2Y"}),
+                Example("ثلاثة أيام", {"value": "P3D"}),
+                Example("بضعة أشهر", {"value": "PXM"}),
+            ],
+            negatives=["5 أعضاء", "20.000 جندي"],
+        ),
+        compile_rule(
+            "ar.date.since-years", "date", "ar",
+            rf"{AR_L}(?:{SINCE})\s{{1,2}}(?:(?:عده|بضع|بضعه)\s{{1,2}})?(?P<u>{UNIT}){R}",
+            lambda m: None if p.unit(m["u"]) in (None, "Q") else spec(duration_unit=p.unit(m["u"]), duration_amount=None),
+            examples=[Example("منذ سنوات", {"value": "PXY"}), Example("منذ أشهر", {"value": "PXM"})],
+            negatives=["منذ عام 2014"],
+            priority=-1,
+        ),
+        compile_rule(
+            "ar.date.hijri", "date", "ar",
+            rf"""{AR_L}(?:(?P<d>[12]\d|30|0?[1-9])\s{{0,2}}(?:من\s{{1,2}})?)?(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{HMONTH})
+                 \s{{0,2}}[,،]?\s{{0,2}}(?:(?:{YEAR_PREFIX})\s{{1,2}})?(?P<y>1[3-5]\d\d)(?!\d)(?:\s{{0,2}}(?:{HMARK}){R})?""",
+            b_hijri,
+            examples=[
+                Example("١٥ ربيع الأول ١٤٤٢ هـ", {"value": "2020-11-01"}),
+                Example("٢٧ صفر ١٤٤٥ هـ", {"value": "2023-09-12"}),
+                Example("1 رمضان 1442 هجري", {"value": "2021-04-13"}),
+            ],
+            negatives=["ربيع 2020"],
+            priority=1,
+        ),
+        compile_rule(
+            "ar.date.libyan", "date", "ar",
+            rf"""{AR_L}(?:(?P<d>[12]\d|3[01]|0?[1-9])\s{{0,2}}(?:من\s{{1,2}})?)?(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{LMONTH})
+                 \s{{0,2}}[,،]?\s{{0,2}}(?P<y>13[4-9]\d)(?!\d)(?:\s{{0,2}}(?:{LMARK})(?!\w))?""",
+            b_libyan,
+            examples=[
+                Example("1 الفاتح 1369 و.ر", {"value": "2001-09-01"}),
+                Example("15 الحرث 1377", {"value": "2009-11-15"}),
+            ],
+            negatives=["الربيع العربي"],
+            priority=1,
+        ),
+        compile_rule(
+            "ar.date.decade", "date", "ar",
+            rf"""{AR_L}(?P<dec>{DECADE})(?:\s{{1,2}}(?:من\s{{1,2}})?(?:القرن\s{{1,2}}(?:(?P<crel>الماضي|المنصرم|السابق)|(?P<cent>العشرين|الحادي\s{{1,2}}والعشرين))))?{R}""",
+            b_decade,
+            examples=[
+                Example("سبعينيات القرن الماضي", {"value": "197"}),
+                Example("التسعينيات", {"value": "199"}),
+            ],
+            negatives=["سبعين"],
+        ),
+    ]

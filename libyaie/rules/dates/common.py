@@ -1,0 +1,116 @@
+"""Numeric date formats shared by every language (ISO, d/m/y, (d/m), prefixed d/m, years)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import regex
+
+from ..._gazetteer import DateTables
+from ..._codes import LANGS
+from .. import Example, Rule, alt, compile_rule
+from ._pieces import DAY, MONTH_NUM, YEAR, YEAR2, spec, year_of
+
+__all__ = ["rules"]
+
+
+def _all_words(tables: Mapping[str, DateTables], fn: str) -> list[str]:
+    out: list[str] = []
+    for lang in LANGS:
+        t = tables.get(lang)
+        if t:
+            out.extend(t.words.get(fn, ()))
+    return out
+
+
+def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
+    day_prefix = alt(_all_words(tables, "day-prefix"))
+    year_word = alt([*_all_words(tables, "year-prefix"), *_all_words(tables, "year-word")])
+    since = alt([*_all_words(tables, "since"), "in", "until", "till", "by", "to", "from", "of", "and",
+                 "pada", "hingga", "sampai", "dan", "hồi", "vào", "đến", "tới", "في", "حتى", "الى", "و"])
+
+    def dmy(m: regex.Match[str]) -> object:
+        return spec(year=year_of(m["y"]), month=int(m["m"]), day=int(m["d"]))
+
+    def dm(m: regex.Match[str]) -> object:
+        return spec(month=int(m["m"]), day=int(m["d"]))
+
+    def ymd(m: regex.Match[str]) -> object:
+        return spec(year=int(m["y"]), month=int(m["m"]), day=int(m["d"]))
+
+    def year(m: regex.Match[str]) -> object:
+        return spec(year=int(m["y"]))
+
+    return [
+        compile_rule(
+            "num.date.iso", "date", "*",
+            rf"(?<![\d.\-/]){YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])",
+            ymd,
+            examples=[Example("2020-12-28", {"value": "2020-12-28"})],
+            negatives=["2020-13-01", "12020-12-28"],
+        ),
+        compile_rule(
+            "num.date.d-m-y", "date", "*",
+            rf"(?<![\d.,/\-+]){DAY}(?P<sep>[/\-.]){MONTH_NUM}(?P=sep){YEAR}(?![\d/\-]|\.\d)",
+            dmy,
+            examples=[
+                Example("16/3/2021", {"value": "2021-03-16"}),
+                Example("27-12-2020", {"value": "2020-12-27"}),
+                Example("28.12.2020", {"value": "2020-12-28"}),
+                Example("٢٨/١٢/٢٠٢٠", {"value": "2020-12-28"}),
+            ],
+            negatives=["31/2/2020", "1.2.3.2020", "0.0587"],
+        ),
+        compile_rule(
+            "num.date.d-m-yy", "date", "*",
+            rf"(?<![\d.,/\-+]){DAY}/{MONTH_NUM}/(?P<y>\d\d)(?![\d/])",
+            dmy,
+            examples=[Example("30/7/21", {"value": "2021-07-30"})],
+            negatives=["5/3/123"],
+        ),
+        compile_rule(
+            "num.date.d-m-paren", "date", "*",
+            rf"\(\s?{DAY}/{MONTH_NUM}(?:/{YEAR2})?\s?\)",
+            lambda m: spec(year=year_of(m["y"]), month=int(m["m"]), day=int(m["d"])),
+            examples=[
+                Example("(27/12)", {"value": "2020-12-27"}),
+                Example("(27/12)", {"value": "XXXX-12-27"}, ref=None),
+                Example("(30/7/2021)", {"value": "2021-07-30"}),
+            ],
+            negatives=["(5+5)", "(32/1)"],
+        ),
+        compile_rule(
+            "num.date.prefix-d-m", "date", "*",
+            rf"(?<!\w){day_prefix}\s{{1,2}}{DAY}[/\-]{MONTH_NUM}(?![\d/\-]|\.\d)",
+            dm,
+            examples=[
+                Example("ngày 27/12", {"value": "2020-12-27"}),
+                Example("hôm 24-4", {"value": "2019-04-24"}, ref=__import__("datetime").date(2019, 4, 25)),
+                Example("tanggal 5/1", {"value": "2021-01-05"}),
+            ],
+            negatives=["ngày 5+5", "ngày càng"],
+        ),
+        compile_rule(
+            "num.date.year-word", "date", "*",
+            rf"(?<!\w){year_word}\s{{1,2}}{YEAR}(?!\d|\s?[/\-]\d)",
+            year,
+            examples=[
+                Example("năm 2014", {"value": "2014"}),
+                Example("عام 2011", {"value": "2011"}),
+                Example("tahun 2009", {"value": "2009"}),
+            ],
+            negatives=["năm 20.000"],
+        ),
+        compile_rule(
+            "num.date.year-after-preposition", "date", "*",
+            rf"(?<=(?<!\w){since}\s{{1,2}}){YEAR}(?![\d%]|\s?[/\-.,]\d)",
+            year,
+            examples=[
+                Example("sejak 2014", {"value": "2014"}),
+                Example("since 2011", {"value": "2011"}),
+                Example("منذ 2014", {"value": "2014"}),
+            ],
+            negatives=["sejak 20000", "since 2014.5"],
+            priority=-1,
+        ),
+    ]

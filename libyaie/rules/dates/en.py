@@ -1,0 +1,177 @@
+"""English date rules: ``December 24, 2021``, ``24 December 2020``, ``Dec. 24``,
+``on Friday``, ``last month``, ``the 1990s``, ``three weeks``.  ``may`` and
+``march`` are months only when capitalised and next to a day or year."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+
+import regex
+
+from ..._gazetteer import DateTables
+from .. import L, R, Example, Rule, compile_rule
+from ._pieces import YEAR, Pieces, direction_of, spec
+
+__all__ = ["rules"]
+
+
+def _capitalised(original: str) -> bool:
+    words = [w for w in regex.findall(r"[^\W\d_]+", original)
+             if w.lower() not in ("on", "in", "of", "the", "last", "next", "this", "early", "late", "mid", "since")]
+    return bool(words) and words[0][:1].isupper()
+
+
+def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
+    p = Pieces(tables, "en")
+    MONTH = p.alt_months("gregorian")
+    PAST_FUT = p.alt_words("past", "future", "this")
+    WEEKDAY = p.alt_weekdays()
+    NUM = p.alt_numbers(exclude=["a", "an", "some"])
+    UNIT = p.alt_units()
+    ORD_SUFFIX = r"(?:st|nd|rd|th)?"
+
+    def b_mdy(m: regex.Match[str]) -> object:
+        mo = p.month_index(m["m"])
+        if mo is None:
+            return None
+        y = int(m["y"]) if m["y"] else None
+        return spec(year=y, month=mo, day=int(m["d"]))
+
+    def b_month(m: regex.Match[str]) -> object:
+        mo = p.month_index(m["m"])
+        if mo is None:
+            return None
+        if m["y"]:
+            return spec(year=int(m["y"]), month=mo)
+        fn = p.function_of(m["dir"], "past", "future", "this") if m["dir"] else None
+        if fn == "this":
+            return spec(month=mo, rel_unit="Y", rel_offset=0)
+        return spec(month=mo, direction={"past": -1, "future": 1}.get(fn or "", 0))
+
+    def b_weekday(m: regex.Match[str]) -> object:
+        wd = p.weekday_index(m["wd"])
+        if wd is None:
+            return None
+        return spec(weekday=wd, direction=direction_of(p, m["dir"]))
+
+    def b_rel(m: regex.Match[str]) -> object:
+        unit = {"week": "W", "month": "M", "year": "Y"}.get(m["u"])
+        fn = p.function_of(m["dir"], "past", "future", "this")
+        if unit is None:
+            return None
+        return spec(rel_unit=unit, rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
+
+    def b_day_rel(m: regex.Match[str]) -> object:
+        fn = p.function_of(m[0], "yesterday", "tomorrow", "day-before-yesterday", "day-after-tomorrow")
+        off = {"yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(fn or "")
+        return None if off is None else spec(rel_unit="D", rel_offset=off)
+
+    def b_duration(m: regex.Match[str]) -> object:
+        u = p.unit(m["u"])
+        n = p.number(m["n"])
+        if u is None or n is None or u == "Q":
+            return None
+        return spec(duration_unit=u, duration_amount=None if n < 0 else n)
+
+    return [
+        compile_rule(
+            "en.date.month-day-year", "date", "en",
+            rf"""{L}(?P<m>{MONTH})\.?\s{{1,2}}(?P<d>[12]\d|3[01]|0?[1-9]){ORD_SUFFIX}(?!\d)(?:\s{{0,2}},?\s{{0,2}}{YEAR}(?!\d))?{R}""",
+            b_mdy,
+            examples=[
+                Example("December 24, 2021", {"value": "2021-12-24"}),
+                Example("Dec. 24", {"value": "2020-12-24"}),
+                Example("Dec 27", {"value": "2020-12-27"}),
+            ],
+            negatives=["may 5 people"],
+            accept=_capitalised,
+        ),
+        compile_rule(
+            "en.date.day-month-year", "date", "en",
+            rf"""{L}(?:the\s{{1,2}})?(?P<d>[12]\d|3[01]|0?[1-9]){ORD_SUFFIX}\s{{1,2}}(?:of\s{{1,2}})?(?P<m>{MONTH})\.?(?:\s{{0,2}},?\s{{0,2}}{YEAR}(?!\d))?{R}""",
+            b_mdy,
+            examples=[
+                Example("24 December", {"value": "2020-12-24"}),
+                Example("28 December 2020", {"value": "2020-12-28"}),
+                Example("the 4th of April 2019", {"value": "2019-04-04"}),
+            ],
+            negatives=["5 may"],
+            accept=_capitalised,
+        ),
+        compile_rule(
+            "en.date.month-year", "date", "en",
+            rf"""{L}(?P<m>{MONTH})\.?(?:\s{{0,2}},?\s{{0,2}}(?:of\s{{1,2}})?{YEAR}(?!\d)|\s{{1,2}}(?P<dir>{PAST_FUT}){R})""",
+            b_month,
+            examples=[Example("October 2011", {"value": "2011-10"}), Example("March last year", {"value": "2020-03"})],
+            negatives=["may 2000 people"],
+            accept=_capitalised,
+        ),
+        compile_rule(
+            "en.date.month-after-preposition", "date", "en",
+            rf"""(?<=(?<!\w)(?:in|since|until|by|from|last|next|this|early|late|mid|of|during)[\s\-]{{1,2}})(?P<m>{MONTH}){R}(?!\s{{1,2}}(?:on|to|toward|towards|through|past|in)\b)""",
+            b_month,
+            examples=[Example("in October", {"value": "2020-10"})],
+            negatives=["in may", "march on"],
+            accept=_capitalised,
+            priority=-1,
+        ),
+        compile_rule(
+            "en.date.weekday", "date", "en",
+            rf"""{L}(?:(?P<dir>{PAST_FUT})\s{{1,2}})?(?P<wd>{WEEKDAY}){R}""",
+            b_weekday,
+            examples=[
+                Example("on Friday", {"value": "2020-12-25"}),
+                Example("next Monday", {"value": "2021-01-04"}),
+                Example("Sunday", {"value": "2020-12-27"}),
+            ],
+            negatives=["sunday school"],
+            accept=_capitalised,
+        ),
+        compile_rule(
+            "en.date.relative-unit", "date", "en",
+            rf"{L}(?P<dir>{PAST_FUT})\s{{1,2}}(?P<u>week|month|year){R}",
+            b_rel,
+            examples=[
+                Example("last month", {"value": "2020-11"}),
+                Example("this week", {"value": "2020-W53"}),
+                Example("next year", {"value": "2021"}),
+            ],
+            negatives=["last minute"],
+        ),
+        compile_rule(
+            "en.date.yesterday-tomorrow", "date", "en",
+            rf"{L}{p.alt_words('yesterday', 'tomorrow', 'day-before-yesterday', 'day-after-tomorrow')}{R}",
+            b_day_rel,
+            examples=[Example("yesterday", {"value": "2020-12-27"})],
+            negatives=["today"],
+        ),
+        compile_rule(
+            "en.date.duration", "date", "en",
+            rf"""{L}(?P<n>\d{{1,4}}|{NUM})(?:\s{{1,2}}|-)(?P<u>{UNIT})(?!\s{{1,2}}(?:ago|later|earlier|before|after)\b|-old){R}""",
+            b_duration,
+            examples=[
+                Example("three weeks", {"value": "P3W"}),
+                Example("six years", {"value": "P6Y"}),
+                Example("several months", {"value": "PXM"}),
+            ],
+            negatives=["two days ago", "a 5-year-old"],
+        ),
+        compile_rule(
+            "en.date.decade", "date", "en",
+            rf"{L}(?:the\s{{1,2}})?(?P<y>1[89]\d0|20\d0)'?s{R}",
+            lambda m: spec(decade=int(m["y"]) // 10),
+            examples=[Example("the 1990s", {"value": "199"})],
+            negatives=["1990"],
+        ),
+        compile_rule(
+            "en.date.year", "date", "en",
+            rf"(?<=(?<!\w)(?:in|since|until|by|from|of|during|early|late|mid|year)[\s\-]{{1,2}}){YEAR}(?![\d.,]\d|\d|%)",
+            lambda m: spec(year=int(m["y"])),
+            examples=[Example("in 2011", {"value": "2011"}), Example("since 2014", {"value": "2014"})],
+            negatives=["in 20110"],
+        ),
+    ]
+
+
+_ = datetime

@@ -1,0 +1,185 @@
+"""Indonesian date rules: ``28 Desember 2020``, ``Oktober lalu``, ``hari Minggu``,
+``bulan lalu``, ``pekan depan``, ``dua minggu``, ``beberapa tahun``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import regex
+
+from ..._gazetteer import DateTables
+from .. import L, R, Example, Rule, compile_rule
+from ._pieces import YEAR, Pieces, direction_of, spec
+
+__all__ = ["rules"]
+
+
+def _capitalised(original: str) -> bool:
+    # "Minggu" (Sunday) vs "minggu" (week); month names such as "Mei" are capitalised
+    words = [w for w in regex.findall(r"\w+", original) if w.lower() not in ("hari", "pada", "tanggal")]
+    return bool(words) and words[0][:1].isupper()
+
+
+def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
+    p = Pieces(tables, "id")
+    MONTH = p.alt_months("gregorian")
+    PAST_FUT = p.alt_words("past", "future", "this")
+    WEEKDAY = p.alt_weekdays()
+    NUM = p.alt_numbers()
+    UNIT = p.alt_units()
+    MORNING = p.alt_words("morning")
+    EVENING = p.alt_words("evening")
+
+    def b_dmy(m: regex.Match[str]) -> object:
+        mo = p.month_index(m["m"])
+        if mo is None:
+            return None
+        y = int(m["y"]) if m["y"] else None
+        return spec(year=y, month=mo, day=int(m["d"]), direction=direction_of(p, m["dir"]))
+
+    def b_month(m: regex.Match[str]) -> object:
+        mo = p.month_index(m["m"])
+        if mo is None:
+            return None
+        if m["y"]:
+            return spec(year=int(m["y"]), month=mo)
+        if m["yw"]:
+            # CONTRACT §4: "Oktober tahun lalu" (ref Dec 2020) is 2020-10, the last October
+            fn = p.function_of(m["yw"], "past", "future", "this")
+            if fn == "this":
+                return spec(month=mo, rel_unit="Y", rel_offset=0)
+            return spec(month=mo, direction={"past": -1, "future": 1}.get(fn or "", 0))
+        return spec(month=mo, direction=direction_of(p, m["dir"]))
+
+    def b_weekday(m: regex.Match[str]) -> object:
+        wd = p.weekday_index(m["wd"])
+        if wd is None:
+            return None
+        pod = None
+        if m["pod"]:
+            pod = "MO" if p.function_of(m["pod"], "morning") else "EV"
+        return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
+
+    def b_rel(m: regex.Match[str]) -> object:
+        u = regex.sub(r"\s+", " ", m["u"])
+        unit = {"minggu": "W", "pekan": "W", "bulan": "M", "tahun": "Y"}.get(u)
+        fn = p.function_of(m["dir"], "past", "future", "this")
+        if unit is None:
+            return None
+        return spec(rel_unit=unit, rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
+
+    def b_day_rel(m: regex.Match[str]) -> object:
+        fn = p.function_of(m[0], "yesterday", "tomorrow", "day-before-yesterday", "day-after-tomorrow")
+        off = {"yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(fn or "")
+        return None if off is None else spec(rel_unit="D", rel_offset=off)
+
+    def b_duration(m: regex.Match[str]) -> object:
+        u = p.unit(m["u"])
+        if m["se"]:
+            n: int | None = 1
+        else:
+            n = p.number(m["n"])
+            if n is None:
+                return None
+        if u is None or u == "Q":
+            return None
+        return spec(duration_unit=u, duration_amount=None if n < 0 else n)
+
+    return [
+        compile_rule(
+            "id.date.day-month-year", "date", "id",
+            rf"""{L}(?:tanggal\s{{1,2}}|tgl\.?\s{{0,2}})?(?P<d>[12]\d|3[01]|0?[1-9])\s{{1,2}}(?P<m>{MONTH})
+                 (?:\s{{0,2}},?\s{{0,2}}{YEAR}(?!\d)|(?:\s{{1,2}}(?P<dir>{PAST_FUT}))?{R})""",
+            b_dmy,
+            examples=[
+                Example("28 Desember 2020", {"value": "2020-12-28"}),
+                Example("28 Desember 2020Delegasi", {"value": "2020-12-28"}),
+                Example("5 Agustus", {"value": "2020-08-05"}),
+                Example("tanggal 17 Agustus 1945", {"value": "1945-08-17"}),
+            ],
+            negatives=["28 orang"],
+        ),
+        compile_rule(
+            "id.date.month-year", "date", "id",
+            rf"""{L}(?:bulan\s{{1,2}})?(?P<m>{MONTH})(?:\s{{0,2}},?\s{{0,2}}(?:tahun\s{{1,2}})?{YEAR}(?!\d)
+                 |\s{{1,2}}tahun\s{{1,2}}(?P<yw>{PAST_FUT}){R}|\s{{1,2}}(?P<dir>{PAST_FUT}){R})""",
+            b_month,
+            examples=[
+                Example("Oktober 2011", {"value": "2011-10"}),
+                Example("Oktober tahun lalu", {"value": "2020-10"}),
+                Example("Oktober lalu", {"value": "2020-10"}),
+                Example("Maret mendatang", {"value": "2021-03"}),
+            ],
+            negatives=["mei"],
+            accept=_capitalised,
+        ),
+        compile_rule(
+            "id.date.month", "date", "id",
+            rf"{L}(?:bulan\s{{1,2}})?(?P<m>{MONTH}){R}",
+            lambda m: None if p.month_index(m["m"]) is None else spec(month=p.month_index(m["m"])),
+            examples=[Example("gencatan senjata Oktober", {"value": "2020-10"})],
+            negatives=["juni"],
+            accept=_capitalised,
+            priority=-1,
+        ),
+        compile_rule(
+            "id.date.weekday", "date", "id",
+            rf"""{L}(?:hari\s{{1,2}})?(?:(?P<pod>{MORNING}|{EVENING})\s{{1,2}})?(?P<wd>{WEEKDAY})
+                 (?:\s{{1,2}}(?P<dir>{PAST_FUT}))?{R}""",
+            b_weekday,
+            examples=[
+                Example("hari Minggu", {"value": "2020-12-27"}),
+                Example("Senin", {"value": "2020-12-28"}),
+                Example("Jumat lalu", {"value": "2020-12-25"}),
+                Example("Kamis depan", {"value": "2020-12-31"}),
+            ],
+            negatives=["dua minggu", "minggu lalu"],
+            accept=_capitalised,
+        ),
+        compile_rule(
+            "id.date.relative-unit", "date", "id",
+            rf"{L}(?P<u>minggu|pekan|bulan|tahun)\s{{1,2}}(?P<dir>{PAST_FUT}){R}",
+            b_rel,
+            examples=[
+                Example("bulan lalu", {"value": "2020-11"}),
+                Example("pekan lalu", {"value": "2020-W52"}),
+                Example("minggu depan", {"value": "2021-W01"}),
+                Example("tahun lalu", {"value": "2019"}),
+                Example("tahun ini", {"value": "2020"}),
+            ],
+            negatives=["bulan"],
+        ),
+        compile_rule(
+            "id.date.yesterday-tomorrow", "date", "id",
+            rf"{L}{p.alt_words('yesterday', 'tomorrow', 'day-before-yesterday', 'day-after-tomorrow')}{R}",
+            b_day_rel,
+            examples=[Example("kemarin", {"value": "2020-12-27"}), Example("besok", {"value": "2020-12-29"})],
+            negatives=["hari ini"],
+        ),
+        compile_rule(
+            "id.date.duration", "date", "id",
+            rf"""{L}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|(?P<se>se))(?P<u>{UNIT})(?!\s{{1,2}}(?:{PAST_FUT}|yang\s{{1,2}}lalu|kemudian)(?!\w)){R}""",
+            b_duration,
+            examples=[
+                Example("dua minggu", {"value": "P2W"}),
+                Example("beberapa tahun", {"value": "PXY"}),
+                Example("tiga hari", {"value": "P3D"}),
+                Example("setahun", {"value": "P1Y"}),
+            ],
+            negatives=["dua minggu lalu", "28 orang"],
+        ),
+        compile_rule(
+            "id.date.year", "date", "id",
+            rf"{L}tahun\s{{1,2}}{YEAR}(?![\d.,]\d)",
+            lambda m: spec(year=int(m["y"])),
+            examples=[Example("tahun 2014", {"value": "2014"})],
+            negatives=["tahun 20000"],
+        ),
+        compile_rule(
+            "id.date.decade", "date", "id",
+            rf"{L}(?:tahun\s{{1,2}})?(?P<y>1[89]\d0|20\d0)-an{R}",
+            lambda m: spec(decade=int(m["y"]) // 10),
+            examples=[Example("tahun 1990-an", {"value": "199"})],
+            negatives=["1990"],
+        ),
+    ]

@@ -1,0 +1,189 @@
+"""Vietnamese date rules: ``ngày 27 tháng 12 năm 2020``, ``tháng 10/2011``,
+``tháng 10 vừa qua``, ``thứ Tư tuần trước``, ``năm ngoái``, ``14 tháng``,
+``thập niên 1990``, ``quý I/2022``."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+
+import regex
+
+from ..._gazetteer import DateTables
+from .. import L, R, Example, Rule, compile_rule
+from ._pieces import DAY, MONTH_NUM, YEAR, Pieces, direction_of, roman_or_int, spec
+
+__all__ = ["rules"]
+
+REF19 = datetime.date(2019, 4, 25)
+
+
+def _capitalised_weekday(original: str) -> bool:
+    # "thứ Hai" (Monday) vs "thứ hai" (second): the day word must be capitalised or a digit
+    m = regex.search(r"(?i:thứ)\s+(\S)", original)
+    if m:
+        return m.group(1).isupper() or m.group(1).isdigit()
+    return original[:1].isupper() or "nhật" in original.lower()
+
+
+def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
+    p = Pieces(tables, "vi")
+    PAST_FUT = p.alt_words("past", "future", "this")
+    WEEKDAY = p.alt_weekdays()
+    NUM = p.alt_numbers(exclude=["năm"])
+    UNIT = p.alt_units()
+    WEEK = p.alt_words("week")
+    MORNING = p.alt_words("morning")
+    EVENING = p.alt_words("evening")
+    DAYP = r"(?:ngày|hôm|mùng|mồng)"
+
+    def b_dmy(m: regex.Match[str]) -> object:
+        y = int(m["y"]) if m["y"] else None
+        return spec(year=y, month=int(m["m"]), day=int(m["d"]), direction=direction_of(p, m["dir"]))
+
+    def b_month(m: regex.Match[str]) -> object:
+        y = int(m["y"]) if m["y"] else None
+        if m["yw"]:
+            fn = p.function_of(m["yw"], "past", "future", "this")
+            return spec(month=int(m["m"]), rel_unit="Y", rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
+        return spec(year=y, month=int(m["m"]), direction=direction_of(p, m["dir"]))
+
+    def b_weekday(m: regex.Match[str]) -> object:
+        wd = p.weekday_index(m["wd"])
+        if wd is None:
+            return None
+        pod = None
+        if m["pod"]:
+            pod = "MO" if p.function_of(m["pod"], "morning") else "EV"
+        if m["wdir"]:
+            fn = p.function_of(m["wdir"], "past", "future", "this")
+            return spec(weekday=wd, rel_unit="W", rel_offset={"past": -1, "future": 1}.get(fn or "", 0), part_of_day=pod)
+        return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
+
+    def b_rel(m: regex.Match[str]) -> object:
+        unit = {"tuần": "W", "tuần lễ": "W", "tháng": "M", "năm": "Y"}.get(regex.sub(r"\s+", " ", m["u"]))
+        fn = p.function_of(m["dir"], "past", "future", "this")
+        if unit is None:
+            return None
+        return spec(rel_unit=unit, rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
+
+    def b_day_rel(m: regex.Match[str]) -> object:
+        fn = p.function_of(m[0], "yesterday", "tomorrow", "day-before-yesterday", "day-after-tomorrow")
+        off = {"yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(fn or "")
+        return None if off is None else spec(rel_unit="D", rel_offset=off)
+
+    def b_duration(m: regex.Match[str]) -> object:
+        u = p.unit(m["u"])
+        n = p.number(m["n"])
+        if u is None or n is None or u == "Q":
+            return None
+        return spec(duration_unit=u, duration_amount=None if n < 0 else n)
+
+    return [
+        compile_rule(
+            "vi.date.day-month-year", "date", "vi",
+            rf"""{L}(?:{DAYP}\s{{1,2}})?{DAY}\s{{1,2}}tháng\s{{1,2}}{MONTH_NUM}
+                 (?:\s{{1,2}}năm\s{{1,2}}{YEAR}|\s{{1,2}}(?P<dir>{PAST_FUT}))?(?!\d)""",
+            b_dmy,
+            examples=[
+                Example("ngày 27 tháng 12 năm 2020", {"value": "2020-12-27"}),
+                Example("ngày 5 tháng 1", {"value": "2021-01-05"}),
+            ],
+            negatives=["5 tháng"],
+        ),
+        compile_rule(
+            "vi.date.day-month-numeric", "date", "vi",
+            rf"""{L}(?:{DAYP})\s{{1,2}}{DAY}[/\-.]{MONTH_NUM}(?:[/\-.]{YEAR})?(?![\d/])
+                 (?:\s{{1,2}}(?P<dir>{PAST_FUT}){R})?""",
+            b_dmy,
+            examples=[
+                Example("ngày 27/12", {"value": "2020-12-27"}),
+                Example("Ngày 23/10 vừa qua", {"value": "2020-10-23"}),
+                Example("ngày 24-4", {"value": "2019-04-24"}, ref=REF19),
+                Example("hôm 24-4", {"value": "2019-04-24"}, ref=REF19),
+                Example("ngày 16/3/2021", {"value": "2021-03-16"}),
+            ],
+            negatives=["ngày càng", "20.000 binh lính"],
+            priority=1,
+        ),
+        compile_rule(
+            "vi.date.month-year", "date", "vi",
+            rf"""{L}tháng\s{{1,2}}{MONTH_NUM}(?:\s{{0,2}}[/\-]\s{{0,2}}{YEAR}|\s{{1,2}}năm\s{{1,2}}{YEAR}
+                 |\s{{1,2}}(?:năm\s{{1,2}}(?P<yw>{PAST_FUT})|(?P<dir>{PAST_FUT})))?(?![\d/])""",
+            b_month,
+            examples=[
+                Example("tháng 10/2011", {"value": "2011-10"}),
+                Example("tháng 10 năm 2011", {"value": "2011-10"}),
+                Example("tháng 10 vừa qua", {"value": "2020-10"}),
+                Example("tháng 3 tới", {"value": "2021-03"}),
+                Example("tháng 12", {"value": "2020-12"}),
+            ],
+            negatives=["14 tháng", "tháng trước"],
+        ),
+        compile_rule(
+            "vi.date.weekday", "date", "vi",
+            rf"""{L}(?:(?P<pod>{MORNING}|{EVENING})\s{{1,2}})?(?P<wd>{WEEKDAY})
+                 (?:\s{{1,2}}(?:(?:{WEEK})\s{{1,2}}(?P<wdir>{PAST_FUT})|(?P<dir>{PAST_FUT}))(?!\w))?{R}""",
+            b_weekday,
+            examples=[
+                Example("thứ Tư tuần trước", {"value": "2020-12-23"}),
+                Example("Chủ nhật", {"value": "2020-12-27"}),
+                Example("thứ Hai", {"value": "2020-12-28"}),
+                Example("thứ 6 tới", {"value": "2021-01-01"}),
+            ],
+            negatives=["giai đoạn thứ hai", "lần thứ ba"],
+            accept=_capitalised_weekday,
+        ),
+        compile_rule(
+            "vi.date.relative-unit", "date", "vi",
+            rf"{L}(?<!(?:những|các|mấy|nhiều|vài)\s{{1,2}})(?P<u>tuần\s{{1,2}}lễ|tuần|tháng|năm)\s{{1,2}}(?P<dir>{PAST_FUT}){R}",
+            b_rel,
+            examples=[
+                Example("năm ngoái", {"value": "2019"}),
+                Example("tháng trước", {"value": "2020-11"}),
+                Example("tuần này", {"value": "2020-W53"}),
+                Example("năm nay", {"value": "2020"}),
+                Example("năm tới", {"value": "2021"}),
+            ],
+            negatives=["những năm qua"],
+        ),
+        compile_rule(
+            "vi.date.yesterday-tomorrow", "date", "vi",
+            rf"{L}{p.alt_words('yesterday', 'tomorrow', 'day-before-yesterday', 'day-after-tomorrow')}{R}",
+            b_day_rel,
+            examples=[Example("hôm qua", {"value": "2020-12-27"}), Example("ngày mai", {"value": "2020-12-29"})],
+            negatives=["hôm nay"],
+        ),
+        compile_rule(
+            "vi.date.duration", "date", "vi",
+            rf"""{L}(?<!(?:hoặc|hay|đến|tới)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})(?!\s{{1,2}}(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}""",
+            b_duration,
+            examples=[
+                Example("14 tháng", {"value": "P14M"}),
+                Example("hai ngày", {"value": "P2D"}),
+                Example("ba tuần", {"value": "P3W"}),
+            ],
+            negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần"],
+        ),
+        compile_rule(
+            "vi.date.decade", "date", "vi",
+            rf"{L}(?:thập\s{{1,2}}(?:niên|kỷ|kỉ))\s{{1,2}}(?P<y>1[89]\d0|20\d0)(?!\d)",
+            lambda m: spec(decade=int(m["y"]) // 10),
+            examples=[Example("thập niên 1990", {"value": "199"})],
+            negatives=["thập niên qua"],
+        ),
+        compile_rule(
+            "vi.date.quarter", "date", "vi",
+            rf"{L}(?:quý|qúy)\s{{1,2}}(?P<q>iv|iii|ii|i|[1-4])(?:\s{{0,2}}[/\-]\s{{0,2}}|\s{{1,2}}năm\s{{1,2}}){YEAR}(?!\d)",
+            lambda m: spec(year=int(m["y"]), quarter=roman_or_int(m["q"])),
+            examples=[Example("quý I/2022", {"value": "2022-Q1"}), Example("quý 3 năm 2021", {"value": "2021-Q3"})],
+            negatives=["quý ông"],
+        ),
+        compile_rule(
+            "vi.date.year", "date", "vi",
+            rf"{L}năm\s{{1,2}}{YEAR}(?![\d.,]\d)",
+            lambda m: spec(year=int(m["y"])),
+            examples=[Example("năm 2014", {"value": "2014"})],
+            negatives=["năm 20.000"],
+        ),
+    ]

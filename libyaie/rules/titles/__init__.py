@@ -1,0 +1,182 @@
+"""Title cascades: MODIFIER* HEAD (CONNECTOR? PORTFOLIO)? MODIFIER-AFTER?
+
+Built per language from ``gazetteers/titles/<lang>.toml`` (heads, portfolios,
+modifiers, connectors).  English also reads PORTFOLIO HEAD (``Foreign
+Minister``) and HEAD of PORTFOLIO (``Minister of Foreign Affairs``).  The
+role is the portfolio's when the head's class is among the portfolio's
+classes (``وزير`` + ``الداخلية`` → ``interior_minister``), the head's own
+otherwise; a whole listed head (``نائب الرئيس`` → ``vice_president``) beats
+modifier + head over the same words.  Country, organisation and person are
+attached later, in ``resolve/persons.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import attrs
+import regex
+
+from ..._gazetteer import TitlePiece
+from ..._text import normalize_key
+from .. import AR_L, L, R, Example, Rule, alt, compile_rule
+
+__all__ = ["TitleReading", "build"]
+
+_QUAL_RANK = {"deputy": 0, "assistant": 0, "acting": 1, "designate": 1, "former": 2}
+
+
+@attrs.frozen(slots=True)
+class TitleReading:
+    """What a title rule read: role, qualifier and the pieces' hints."""
+
+    role: str
+    qualifier: str | None
+    country: str | None
+    organization: str | None
+    head: str
+    has_portfolio: bool
+    abbreviation: bool
+
+
+def _index(pieces: Sequence[TitlePiece], kind: str) -> dict[str, TitlePiece]:
+    out: dict[str, TitlePiece] = {}
+    for p in pieces:
+        if p.kind != kind:
+            continue
+        for f in p.forms:
+            out.setdefault(normalize_key(f), p)
+    return out
+
+
+def _squash(s: str) -> str:
+    return regex.sub(r"\s+", " ", s).strip()
+
+
+def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
+    heads = _index(pieces, "head")
+    ports = _index(pieces, "portfolio")
+    mods_before = {k: v for k, v in _index(pieces, "modifier").items() if v.position == "before"}
+    mods_after = {k: v for k, v in _index(pieces, "modifier").items() if v.position == "after"}
+    conns = _index(pieces, "connector")
+    stops = _index(pieces, "stop")
+    abbreviations = {normalize_key(f) for p in pieces for f in p.forms if f.isupper() and len(f) <= 5 and f.isascii()}
+
+    HEAD = alt(heads, normalise=False)
+    PORT = alt(ports, normalise=False)
+    MODB = alt(mods_before, normalise=False)
+    MODA = alt(mods_after, normalise=False)
+    CONN = alt(conns, normalise=False)
+    STOP = alt(stops, normalise=False)
+    left = (AR_L if lang == "ar" else L) + rf"(?!{STOP}{R})"
+    if lang == "en":
+        pattern = rf"""{left}(?:(?P<mod>{MODB})[\s\-]{{1,2}}){{0,2}}(?:(?P<port1>{PORT})\s{{1,2}})?(?P<head>{HEAD})
+                       (?:\s{{1,2}}(?:{CONN})\s{{1,2}}(?:the\s{{1,2}})?(?P<port>{PORT}))?(?:[\s\-]{{1,2}}(?P<moda>{MODA}))?{R}"""
+    else:
+        pattern = rf"""{left}(?:(?P<mod>{MODB})\s{{1,2}}){{0,2}}(?P<head>{HEAD})
+                       (?:\s{{1,2}}(?:(?:{CONN})\s{{1,2}})?(?P<port>{PORT}))?(?:\s{{1,2}}(?P<moda>{MODA}))?{R}"""
+
+    def build(m: regex.Match[str]) -> TitleReading | None:
+        mods = [_squash(x) for x in m.captures("mod")]
+        head_s = _squash(m["head"])
+        # a whole listed head beats modifier + head over the same words
+        while mods:
+            joined = " ".join([*mods, head_s])
+            if joined in heads:
+                head_s, mods = joined, []
+                break
+            joined1 = " ".join([mods[-1], head_s])
+            if joined1 in heads:
+                head_s = joined1
+                mods = mods[:-1]
+                continue
+            break
+        head = heads.get(head_s)
+        if head is None or head.role is None:
+            return None
+        port_s = m["port"] or m.groupdict().get("port1")
+        port = ports.get(_squash(port_s)) if port_s else None
+        role = head.role
+        organization = head.organization
+        country = head.country
+        if port is not None:
+            if head.cls and head.cls in port.classes and port.role:
+                role = port.role
+            organization = port.organization or organization
+            country = port.country or country
+        quals = [mods_before[x].qualifier for x in mods if x in mods_before and mods_before[x].qualifier]
+        if head.qualifier:
+            quals.append(head.qualifier)
+        if m["moda"]:
+            qa = mods_after.get(_squash(m["moda"]))
+            if qa is not None and qa.qualifier:
+                quals.append(qa.qualifier)
+        qual = min(quals, key=lambda q: _QUAL_RANK.get(q, 9)) if quals else None
+        return TitleReading(
+            role=role, qualifier=qual, country=country, organization=organization, head=head_s,
+            has_portfolio=port is not None, abbreviation=head_s in abbreviations,
+        )
+
+    def accept(original: str) -> bool:
+        # abbreviations (PM, FM, GIS) only in capitals
+        words = regex.findall(r"[^\W\d_][\w.\-']*", original)
+        if not words:
+            return False
+        return all(not (normalize_key(w) in abbreviations and not w.isupper()) for w in words)
+
+    examples = _EXAMPLES.get(lang, ())
+    return compile_rule(
+        f"{lang}.title.cascade", "title", lang, pattern, build,
+        examples=[Example(t, e, ref=None) for t, e in examples],
+        negatives=_NEGATIVES.get(lang, ()),
+        accept=accept,
+    )
+
+
+_EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
+    "vi": (
+        ("Thứ trưởng Ngoại giao", {"role": "foreign_minister", "qualifier": "deputy"}),
+        ("Trợ lý Ngoại trưởng", {"role": "foreign_minister", "qualifier": "assistant"}),
+        ("Bộ trưởng Nội vụ", {"role": "interior_minister", "qualifier": None}),
+        ("Chủ tịch Hội đồng Tổng thống", {"role": "council_chair"}),
+        ("Chủ tịch Quốc hội", {"role": "speaker"}),
+        ("Thủ tướng", {"role": "prime_minister"}),
+        ("Phó Giám đốc Cơ quan tình báo quốc gia", {"role": "intelligence_chief", "qualifier": "deputy"}),
+    ),
+    "ar": (
+        ("وزير الداخلية", {"role": "interior_minister"}),
+        ("وزيرة الخارجية", {"role": "foreign_minister"}),
+        ("وزير الدفاع", {"role": "defense_minister"}),
+        ("نائب رئيس جهاز المخابرات", {"role": "intelligence_chief", "qualifier": "deputy"}),
+        ("رئيس حكومة الوحدة الوطنية", {"role": "prime_minister"}),
+        ("المتحدث باسم وزارة الخارجية", {"role": "spokesperson"}),
+        ("المشير", {"role": "field_marshal"}),
+        ("ووزير الخارجية", {"role": "foreign_minister"}),
+    ),
+    "id": (
+        ("Menteri Dalam Negeri", {"role": "interior_minister"}),
+        ("Wakil Kepala Badan Intelijen", {"role": "intelligence_chief", "qualifier": "deputy"}),
+        ("Menlu", {"role": "foreign_minister"}),
+        ("mantan Presiden", {"role": "president", "qualifier": "former"}),
+    ),
+    "en": (
+        ("Foreign Minister", {"role": "foreign_minister"}),
+        ("Deputy Foreign Minister", {"role": "foreign_minister", "qualifier": "deputy"}),
+        ("Minister of Foreign Affairs", {"role": "foreign_minister"}),
+        ("Field Marshal", {"role": "field_marshal"}),
+        ("Secretary of State", {"role": "foreign_minister"}),
+        ("former Prime Minister", {"role": "prime_minister", "qualifier": "former"}),
+    ),
+}
+
+_NEGATIVES: dict[str, tuple[str, ...]] = {
+    "en": ("general election", "3 pm", "the head of the table"),
+    "vi": ("tăng trưởng kinh tế",),
+    "id": ("di bawah pimpinan",),
+    "ar": ("الوزارة",),
+}
+
+
+def build(titles: Mapping[str, Sequence[TitlePiece]]) -> list[Rule]:
+    """One cascade rule per language that has title data."""
+    return [_rule_for(lang, pieces) for lang, pieces in sorted(titles.items())]
