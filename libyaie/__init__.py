@@ -14,7 +14,7 @@ See ``docs/usage.md`` and CONTRACT.md for the result model.
 from __future__ import annotations
 
 from ._gazetteer import GazetteerError
-from ._pipeline import Extractor, ExtractionError, extract, extract_many
+from ._pipeline import ExtractionError, Extractor, extract, extract_many
 from .model import (
     DateMention,
     Document,

@@ -116,6 +116,7 @@ class Candidate:
     form: str  # place: name | adjective ; person: name | alias | short
     weak: bool
     lang: str  # language of the form ("" when listed for all)
+    upper: bool = False  # the gazetteer form is an all-capital abbreviation (US, UAE): match it only in capitals
 
 
 @attrs.frozen(slots=True)
@@ -693,7 +694,8 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
             persons[pe.id] = pe
             person_origin[pe.id] = str(p)
 
-    for ctx, i, d in extends:
+    for ctx, i, ext in extends:
+        d = dict(ext)
         eid = str(d.get("id", f"extend #{i + 1}"))
         _check_keys(ctx, i, d, _EXTEND_KEYS, {"id", "source"}, eid)
         if eid not in builders:
@@ -772,7 +774,8 @@ def _build_index(
     for p in places.values():
         for lang, forms in p.names.items():
             for f in forms:
-                put(f, Candidate("place", p.id, "name", normalize_key(f) in p.weak, lang))
+                abbrev = f.isascii() and f.replace(".", "").isupper() and len(f.replace(".", "")) <= 4
+                put(f, Candidate("place", p.id, "name", normalize_key(f) in p.weak, lang, abbrev))
         for lang, forms in p.adjectives.items():
             for f in forms:
                 variants = arabic_nisba_forms(f) if lang == "ar" and is_arabic(f) else [f]

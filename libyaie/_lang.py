@@ -7,7 +7,7 @@ import regex
 __all__ = ["detect"]
 
 _ARABIC = regex.compile(r"[\u0600-\u06FF]")
-_LATIN = regex.compile(r"[A-Za-zÀ-ỹ]")
+_LATIN = regex.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 _VI_MARKS = regex.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 _WORD = regex.compile(r"[a-z]+")
 _ID_WORDS = frozenset("yang dan di dengan untuk dari ini itu pada tidak akan dalam juga oleh ke kata telah sebagai bahwa mereka".split())

@@ -145,7 +145,7 @@ class Extractor:
         place_sels = resolve_places(norm, place_hits, gaz.places, [(t.start, t.end) for t in titles], is_upper)
 
         blocked = bytearray(len(norm) + 1)
-        for s, e in [(p.start, p.end) for p in place_sels] + [(t.start, t.end) for t in titles]:
+        for s, e in [(t.start, t.end) for t in titles]:
             blocked[s:e] = b"\x01" * (e - s)
         for d in date_matches:
             blocked[d.start : d.end] = b"\x01" * (d.end - d.start)
@@ -157,7 +157,10 @@ class Extractor:
             person_hits,
             blocked,
             titles,
+            [(p.start, p.end) for p in place_sels],
         )
+        # a place inside a known person's name is part of the name (Abu Yahya al-Libi)
+        place_sels = [p for p in place_sels if not any(q.start < p.end and p.start < q.end for q in persons)]
         attach(norm, titles, persons, [(p.start, p.end) for p in place_sels])
         self._title_countries(norm, titles, persons, place_sels, ref)
         titles = self._filter_titles(titles, persons)
@@ -204,7 +207,7 @@ class Extractor:
                     spec, e, name = nspec, n.end, n.rule.name
                     i += 1
             mm = mod_re.search(norm, max(0, s - 30), s)
-            if mm is not None and spec.duration_unit is None or (mm is not None and "approx" in _mod_fn(mm)):
+            if (mm is not None and spec.duration_unit is None) or (mm is not None and "approx" in _mod_fn(mm)):
                 assert mm is not None
                 spec = attrs.evolve(spec, mod=_mod_value(mm["mod"], nt))
                 s = mm.start("mod")
@@ -222,9 +225,12 @@ class Extractor:
             if out:
                 prev = out[-1]
                 # code-mixed or stacked titles are one title: "Thứ trưởng Ngoại giao Nga Minister"
-                if regex.fullmatch(r"\s{1,2}(?:[^\W\d_]{1,12}\s{1,2})?", norm[prev.end : m.start]) and (
-                    prev.role == r.role or r.role in ("minister", "official", "head") or not r.has_portfolio
-                ) and m.start - prev.end <= 14:
+                gap = norm[prev.end : m.start]
+                gap_ok = regex.fullmatch(r"\s{1,2}", gap) is not None or (
+                    regex.fullmatch(r"\s{1,2}[^\W\d_]{1,12}\s{1,2}", gap) is not None
+                    and nt.original[nt.orig_index(prev.end + len(gap) - len(gap.lstrip()))].isupper()
+                )
+                if gap_ok and (prev.role == r.role or r.role in ("minister", "official", "head")):
                     prev.end = m.end
                     continue
             os_, oe = nt.span(m.start, m.end)
@@ -259,8 +265,8 @@ class Extractor:
                 continue  # "اللواء 444" is a brigade, "the general election" no title
             if t.role in _BARE_GENERIC and not t.has_portfolio and t.person is None and t.country is None:
                 continue
-            if t.bare_lower and t.person is None:
-                continue  # "general election", "the head of": one lowercase word needs a person
+            if t.bare_lower and t.person is None and t.country is None:
+                continue  # "general election", "the head of": one lowercase word needs a person or a country
             keep.append(t)
         # re-index persons' titles
         index = {id(t): i for i, t in enumerate(keep)}
@@ -358,15 +364,15 @@ def _document(
         r = resolve(spec, ref)
         if r is None:
             continue
-        os_, oe, t = span(s, e)
-        date_mentions.append(DateMention(os_, oe, t, value=r.value, kind=r.kind, mod=spec.mod, anchored=r.anchored, rule=name))
+        os_, oe, dtext = span(s, e)
+        date_mentions.append(DateMention(os_, oe, dtext, value=r.value, kind=r.kind, mod=spec.mod, anchored=r.anchored, rule=name))
 
     place_mentions = []
     for p in places:
-        os_, oe, t = span(p.start, p.end)
-        e = p.place
-        place = Place(e.id, e.geonames_id, e.name, e.kind, e.country or None, e.lat, e.lon)
-        place_mentions.append(PlaceMention(os_, oe, t, place=place, form=p.form, direction=p.direction))
+        os_, oe, ptext = span(p.start, p.end)
+        pe = p.place
+        place = Place(pe.id, pe.geonames_id, pe.name, pe.kind, pe.country or None, pe.lat, pe.lon)
+        place_mentions.append(PlaceMention(os_, oe, ptext, place=place, form=p.form, direction=p.direction))
 
     def person_of(ps: PersonSel) -> Person:
         if ps.entry is not None:

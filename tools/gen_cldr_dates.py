@@ -93,12 +93,12 @@ def _locales() -> list[tuple[str, str]]:
     res = subprocess.run([sys.executable, "-c", code], check=True,
                          capture_output=True, text=True)
     known = json.loads(res.stdout)
-    arabic = sorted(l for l in known if l == "ar" or l.startswith("ar_"))
+    arabic = sorted(loc for loc in known if loc == "ar" or loc.startswith("ar_"))
     pairs = [("en", "en"), ("vi", "vi"), ("id", "id")]
-    pairs += [("ar", l) for l in arabic]
-    for _, l in pairs:
-        if l not in known:
-            raise SystemExit(f"babel does not know locale {l!r}")
+    pairs += [("ar", loc) for loc in arabic]
+    for _, loc in pairs:
+        if loc not in known:
+            raise SystemExit(f"babel does not know locale {loc!r}")
     return pairs
 
 

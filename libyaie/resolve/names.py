@@ -26,6 +26,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("q", "k"), ("g", "k"), ("c", "k"), ("z", "d"), ("x", "ks"), ("p", "b"), ("w", "u"), ("y", "i"),
 )
 _VOWELS = regex.compile(r"[aeiou]+")
+_FINAL_H = regex.compile(r"([aeiouy])h$")
 _NON_LETTER = regex.compile(r"[^a-z ]+")
 _TOKEN_SPLIT = regex.compile(r"[\s\-‐'’`ʿʾ.]+")
 
@@ -51,6 +52,8 @@ def translit_tokens(name: str) -> list[str]:
             if t.startswith(art) and len(t) > 5 and i > 0:
                 t = t[2:]
                 break
+        # a word-final h after a vowel is silent in transliteration (Abdullah/Abdulla, Dbeibah/Dbeiba)
+        t = _FINAL_H.sub(r"\1", t)
         if _ABD.match(t):
             t = "abd"
         else:

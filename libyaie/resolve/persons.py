@@ -52,6 +52,7 @@ class PersonSel:
 
 
 _LATIN_TOKEN = regex.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+_GLUED_ARTICLE = regex.compile(r"(?:al|el|ad|ed|as|es|ash|at|az|ar|an|ul)-(?=\w)")
 _PARTICLES = frozenset("al el ad ed as ash at az ar an bin ben ibn bint abu abou abd abdel abdul de du da di van von der la le".split())
 _AR_TOKEN = regex.compile(r"[\u0621-\u064A]+")
 _AR_STOP = frozenset(
@@ -81,7 +82,9 @@ def _latin_tokens(norm: str, is_upper: Callable[[int], bool], blocked: bytearray
         word = norm[s:e]
         # an all-capitals token (GNA, LNA, UN) is an acronym, not a name
         acronym = is_upper(s) and len(word) <= 6 and all(is_upper(i) for i in range(s, e) if word[i - s].isalpha())
-        out.append((s, e, is_upper(s) and not acronym))
+        art = _GLUED_ARTICLE.match(word)
+        cap = is_upper(s) or (art is not None and is_upper(s + art.end()))
+        out.append((s, e, cap and not acronym))
     return out
 
 
@@ -91,7 +94,9 @@ def _sequences(norm: str, toks: list[tuple[int, int, bool]]) -> list[list[tuple[
     cur: list[tuple[int, int]] = []
     for s, e, cap in toks:
         word = norm[s:e]
-        joinable = bool(cur) and regex.fullmatch(r" ", norm[cur[-1][1] : s]) is not None
+        gap = norm[cur[-1][1] : s] if cur else ""
+        # single spaces join name words; an initial may carry its dot (Deborah K. Jones)
+        joinable = bool(cur) and (gap == " " or (gap == ". " and cur[-1][1] - cur[-1][0] == 1))
         if cap and (joinable or not cur):
             cur.append((s, e))
         elif cap:
@@ -103,7 +108,7 @@ def _sequences(norm: str, toks: list[tuple[int, int, bool]]) -> list[list[tuple[
             if cur:
                 runs.append(cur)
             cur = []
-        if len(cur) > 6:
+        if len(cur) > 8:
             runs.append(cur)
             cur = []
     if cur:
@@ -128,8 +133,14 @@ def find_persons(
     person_hits: Sequence[tuple[int, int, str, str]],
     blocked: bytearray,
     titles: Sequence[TitleSel],
+    place_spans: Sequence[tuple[int, int]] = (),
 ) -> list[PersonSel]:
-    """All person mentions (normalised offsets), known and unknown, non-overlapping."""
+    """All person mentions (normalised offsets), known and unknown, non-overlapping.
+
+    Order of precedence: listed full names and aliases, then capitalised Latin runs
+    looked up by transliteration key (so ``Fayez el-Serraj`` beats the short form
+    ``Serraj`` inside it), then listed short forms, then unknown names after titles,
+    then coreference."""
     out: list[PersonSel] = []
     taken = bytearray(len(norm) + 1)
 
@@ -139,44 +150,56 @@ def find_persons(
         taken[s:e] = b"\x01" * (e - s)
         out.append(PersonSel(s, e, entry, name))
 
-    for s, e, pid, _form in person_hits:
-        add(s, e, gaz.persons[pid], gaz.persons[pid].name)
-
     short_keys: dict[str, str] = {}
     for pe in gaz.persons.values():
         for f in pe.short:
             if not is_arabic(f):
                 k = translit_key(f)
-                if k and k not in short_keys:
+                # keys of fewer than 3 consonants are too loose (Yahya must not find Ouyahia)
+                if k and len(k.replace("V", "")) >= 3 and k not in short_keys:
                     short_keys[k] = pe.id
 
-    # Latin capitalised sequences: transliteration look-up, longest sub-sequence first
+    # listed names/aliases and transliteration matches of capitalised Latin runs compete:
+    # the longest wins, an exact listed form wins a tie
+    cands: list[tuple[int, int, int, PersonEntry]] = [
+        (s, e, 2, gaz.persons[pid]) for s, e, pid, form in person_hits if form != "short"
+    ]
+    in_any_place = bytearray(len(norm) + 1)
+    for ps, pe_ in place_spans:
+        in_any_place[ps:pe_] = b"\x01" * (pe_ - ps)
     toks = _latin_tokens(norm, is_upper, blocked)
     runs = _sequences(norm, toks)
-    title_ends = {t.end for t in titles}
     for run in runs:
         i = 0
         while i < len(run):
             found = False
-            for j in range(min(len(run), i + 5), i, -1):
+            for j in range(min(len(run), i + 7), i, -1):
                 s, e = run[i][0], run[j - 1][1]
-                if any(taken[s:e]):
-                    continue
                 key = translit_key(original_of(s, e))
                 ids = gaz.person_keys.get(key, ())
                 if len(ids) == 1:
-                    add(s, e, gaz.persons[ids[0]], gaz.persons[ids[0]].name)
-                    i = j
-                    found = True
+                    cands.append((s, e, 1, gaz.persons[ids[0]]))
+                    i, found = j, True
                     break
-                if j - i == 1 and key in short_keys and e - s >= 4:
-                    pe = gaz.persons[short_keys[key]]
-                    add(s, e, pe, pe.name)
-                    i = j
-                    found = True
+                # a fuzzy one-word match never overrides a place name (Tarhuna is not Tarhouni)
+                if j - i == 1 and key in short_keys and e - s >= 4 and not any(in_any_place[s:e]):
+                    cands.append((s, e, 0, gaz.persons[short_keys[key]]))
+                    i, found = j, True
                     break
             if not found:
                 i += 1
+    for s, e, _prio, entry in sorted(cands, key=lambda c: (-(c[1] - c[0]), -c[2], c[0])):
+        add(s, e, entry, entry.name)
+
+    for s, e, pid, form in person_hits:
+        if form == "short":
+            add(s, e, gaz.persons[pid], gaz.persons[pid].name)
+
+    # unknown names never run over a place: cut the runs there
+    in_place = bytearray(len(norm) + 1)
+    for ps, pe_ in place_spans:
+        in_place[ps:pe_] = b"\x01" * (pe_ - ps)
+    runs = [r2 for r in runs for r2 in _split_runs(r, in_place)]
 
     # unknown persons right after a title
     given = _arabic_given_names(gaz)
@@ -207,6 +230,21 @@ def _arabic_given_names(gaz: Gazetteer) -> frozenset[str]:
         got = frozenset(names)
         _GIVEN_CACHE[id(gaz)] = got
     return got
+
+
+def _split_runs(run: list[tuple[int, int]], in_place: bytearray) -> list[list[tuple[int, int]]]:
+    out: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    for s, e in run:
+        if any(in_place[s:e]):
+            if cur:
+                out.append(cur)
+            cur = []
+        else:
+            cur.append((s, e))
+    if cur:
+        out.append(cur)
+    return out
 
 
 def _gap_ok(norm: str, a: int, b: int) -> bool:
@@ -243,7 +281,7 @@ def _unknown_after_title(
     words = m.group(1).split()
     picked: list[str] = []
     for w in words:
-        if w in _AR_STOP or (not picked and w.startswith("ال")) or w.endswith("يه") and not picked:
+        if w in _AR_STOP or (not picked and w.startswith("ال")) or (w.endswith("يه") and not picked):
             break
         picked.append(w)
     if len(picked) < 2 or picked[0] not in given:
@@ -293,9 +331,9 @@ def _coreference(
         if not cap or any(blocked[s:e]):
             continue
         k = translit_key(original_of(s, e))
-        p = latin.get(k)
-        if p is not None and first_start[id(p)] < s:
-            add(s, e, p.entry, p.name)
+        lp = latin.get(k)
+        if lp is not None and first_start[id(lp)] < s:
+            add(s, e, lp.entry, lp.name)
     for m in _AR_TOKEN.finditer(norm):
         s, e = m.span()
         w = m.group()
@@ -303,9 +341,9 @@ def _coreference(
             if pre and not w.startswith(pre):
                 continue
             k = fold_arabic_key(w[len(pre) :])
-            p = arabic.get(k)
-            if p is not None and first_start[id(p)] < s and not any(blocked[s + len(pre) : e]):
-                add(s + len(pre), e, p.entry, p.name)
+            ap = arabic.get(k)
+            if ap is not None and first_start[id(ap)] < s and not any(blocked[s + len(pre) : e]):
+                add(s + len(pre), e, ap.entry, ap.name)
                 break
 
 
@@ -320,7 +358,7 @@ def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_sp
             return False
         rest = "".join(" " if filler[i] else norm[i] for i in range(a, b))
         words = regex.findall(r"[^\W\d_][\w.]*", rest)
-        if not all(w in _HONORIFICS or w.isupper() or regex.fullmatch(r"[a-z]{2,5}", w) is None and False for w in words):
+        if not all(w in _HONORIFICS or w.isupper() or (regex.fullmatch(r"[a-z]{2,5}", w) is None and False) for w in words):
             # allow honorifics and acronyms in brackets only
             words2 = [w for w in words if w not in _HONORIFICS]
             if words2 and not regex.fullmatch(r"[\s,،:()\[\]\-–]*(?:\(?[a-z]{2,5}\)?[\s,،:]*)?", rest.replace(" ", " ")):
@@ -347,17 +385,34 @@ def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_sp
                 break
 
 
+# While Libya had rival governments (2014–2016, 2022–), international news means the
+# UN-recognised one by "Libya's foreign minister"; its holder is the default reading.
+RECOGNISED_GOVERNMENTS = frozenset(
+    {
+        "National Transitional Council",
+        "General National Congress",
+        "Government of National Accord",
+        "Government of National Unity",
+        "Presidential Council",
+    }
+)
+
+
 def infer_holder(gaz: Gazetteer, t: TitleSel, ref: datetime.date | None) -> PersonEntry | None:
-    """Whoever held ``t``'s office (role, country, qualifier) on ``ref``, when exactly one did."""
+    """Whoever held ``t``'s office (role, country, qualifier) on ``ref``, when exactly one did
+    (or exactly one in a UN-recognised government, when rival governments each had one)."""
     if ref is None or t.country is None:
         return None
-    found: list[PersonEntry] = []
+    found: list[tuple[PersonEntry, bool]] = []
     for pe in gaz.persons.values():
         for o in pe.offices:
             if o.role == t.role and o.country == t.country and (o.qualifier or None) == t.qualifier and o.holds_on(ref):
-                found.append(pe)
+                found.append((pe, o.organization in RECOGNISED_GOVERNMENTS))
                 break
-    return found[0] if len(found) == 1 else None
+    if len(found) == 1:
+        return found[0][0]
+    recognised = [pe for pe, ok in found if ok]
+    return recognised[0] if len(recognised) == 1 else None
 
 
 def office_country(entry: PersonEntry | None, role: str, ref: datetime.date | None) -> str | None:

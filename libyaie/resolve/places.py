@@ -20,6 +20,7 @@ import attrs
 import regex
 
 from .._gazetteer import Candidate, PlaceEntry
+from .._text import is_arabic
 
 __all__ = ["PlaceSel", "resolve_places"]
 
@@ -101,6 +102,7 @@ def _choose(
     return max(cands, key=score)
 
 
+_GLUED_ARTICLE = regex.compile(r"(?:al|el|ad|as|at|az|ar|an)[- ](?=\w)")
 _PUBLICATIONS = frozenset(
     "times post tribune herald journal observer gazette daily telegraph review monitor chronicle express".split()
 )
@@ -150,13 +152,25 @@ def resolve_places(
     # one sense per discourse: a weak name accepted once is a place everywhere in the text
     accepted_weak: set[str] = set()
     pending: list[tuple[int, str]] = []
+    cased = any(is_upper(i) for i in range(min(len(norm), 5000)))
     for i, (s, e, cands) in enumerate(hits):
         usable = list(cands)
         if _publication(norm, e, is_upper):
             continue
+        key = norm[s:e]
+        if cased and not is_arabic(key):
+            # Latin-script names are proper nouns: "turkey", "chad", "may" are not places
+            art = _GLUED_ARTICLE.match(key)
+            if not is_upper(s) and not (art and is_upper(s + art.end())):
+                continue
+            # all-capital forms (US, UK, AS, UEA) only in capitals: "us", "As" are words
+            if all(c.upper for c in usable) and not all(is_upper(j) for j in range(s, e) if key[j - s].isalpha()):
+                continue
+            if not is_upper(s) and not _GLUED_ARTICLE.match(key):
+                continue
         if all(c.weak for c in usable):
             prev = _prev_word(norm, s)
-            gap_title = any(ts <= s and 0 <= s - te <= 2 or ts <= s <= te for ts, te in title_spans)
+            gap_title = any((ts <= s and 0 <= s - te <= 2) or ts <= s <= te for ts, te in title_spans)
             vi_ok = any(c.lang == "vi" for c in usable) and _vi_weak_ok(norm, s, is_upper)
             near_strong = False
             for j in (i - 1, i + 1):

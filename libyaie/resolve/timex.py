@@ -65,32 +65,34 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 def _closest_year(month: int, day: int | None, ref: datetime.date, direction: int) -> int:
-    """Year for a day/month without year, in news: the one closest to the
-    reference date, or the latest before / earliest after it when marked."""
-    best: tuple[int, int] | None = None
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        d = day or 1
-        if not _valid(y, month, d):
-            d = min(d, calendar.monthrange(y, month)[1])
-        cand = datetime.date(y, month, d)
-        if day is None:
-            # a month: compare month indices
-            delta = (y - ref.year) * 12 + (month - ref.month)
-            if direction < 0 and delta >= 0:
-                continue
-            if direction > 0 and delta <= 0:
-                continue
-            dist = abs(delta)
-        else:
-            delta = (cand - ref).days
-            if direction < 0 and delta > 0:
-                continue
-            if direction > 0 and delta < 0:
-                continue
-            dist = abs(delta)
-        if best is None or dist < best[0]:
-            best = (dist, y)
-    return ref.year if best is None else best[1]
+    """Year for a day/month without year in news.
+
+    Marked past (``الماضي``, ``vừa qua``, ``lalu``): the latest one before the
+    reference date; marked future: the earliest after it.  Unmarked: news mostly
+    reports the past, so the latest one on or before the reference date, unless
+    that lies more than ten months back (``5 January`` written on 28 December is
+    next week)."""
+    d = day or 1
+
+    def at(y: int) -> datetime.date:
+        return datetime.date(y, month, min(d, calendar.monthrange(y, month)[1]))
+
+    if day is None:
+        # months compare by index: the current month counts as "on or before"
+        past_y = ref.year if month <= ref.month else ref.year - 1
+        if direction < 0:
+            return past_y if month < ref.month else ref.year - 1
+        if direction > 0:
+            return ref.year if month > ref.month else ref.year + 1
+        back = (ref.year - past_y) * 12 + ref.month - month
+        return past_y if back <= 10 else past_y + 1
+    past_y = ref.year if at(ref.year) <= ref else ref.year - 1
+    if direction < 0:
+        return ref.year if at(ref.year) < ref else ref.year - 1
+    if direction > 0:
+        return ref.year if at(ref.year) > ref else ref.year + 1
+    back = (ref - at(past_y)).days
+    return past_y if back <= 300 else past_y + 1
 
 
 def _iso_week(d: datetime.date) -> str:
@@ -152,7 +154,7 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
         return Resolved(f"{ref.year // 100 + spec.century_rel:02d}", "date", True)
 
     # relative to the reference date (yesterday, last week, next month, this year)
-    if spec.rel_unit is not None and y is None and m is None:
+    if spec.rel_unit is not None and y is None and m is None and spec.weekday is None:
         k = spec.rel_offset
         if ref is None:
             return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[spec.rel_unit], "date", False)

@@ -23,7 +23,7 @@ import regex
 
 from .._text import normalize_key
 
-__all__ = ["AR_L", "L", "R", "Example", "Rule", "alt", "compile_rule"]
+__all__ = ["AR_L", "Example", "L", "R", "Rule", "alt", "compile_rule"]
 
 # Boundaries.  Latin/Vietnamese: no word character on either side.  Arabic: a
 # proclitic (و ف ب ل ك and combinations) may stand glued in front.

@@ -8,8 +8,8 @@ import regex
 
 from ..._gazetteer import DateTables
 from ..._text import normalize_key
-from .. import alt
 from ...resolve.timex import DateSpec
+from .. import alt
 
 __all__ = ["DAY", "MONTH_NUM", "YEAR", "YEAR2", "Pieces"]
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import regex
 
 from ..._gazetteer import DateTables
-from .. import AR_L, R, Example, Rule, alt, compile_rule
+from .. import AR_L, Example, R, Rule, alt, compile_rule
 from ._pieces import YEAR, Pieces, direction_of, spec
 
 __all__ = ["rules"]
@@ -187,13 +187,13 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "ar.date.month-relative", "date", "ar",
             rf"""{AR_L}(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{MONTH}(?:\s?/\s?{MONTH})?)
-                 \s{{1,2}}(?:(?P<yw>{YEAR_WORD})\s{{1,2}})?(?P<dir>{PAST_FUT}){R}""",
+                 \s{{1,2}}(?:(?:من\s{{1,2}})?(?P<yw>{YEAR_WORD})\s{{1,2}})?(?P<dir>{PAST_FUT}){R}""",
             b_month_rel,
             examples=[
                 Example("يونيو الماضي", {"value": "2020-06"}),
                 Example("أكتوبر الماضي", {"value": "2020-10"}),
                 Example("يناير المقبل", {"value": "2021-01"}),
-                Example("مارس من العام الماضي", {"value": "2020-03"}),
+                Example("مارس من العام الماضي", {"value": "2019-03"}),
             ],
             negatives=["الماضي"],
         ),
@@ -255,7 +255,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "ar.date.since-years", "date", "ar",
-            rf"{AR_L}(?:{SINCE})\s{{1,2}}(?:(?:عده|بضع|بضعه)\s{{1,2}})?(?P<u>{UNIT}){R}",
+            rf"{AR_L}(?:{SINCE})\s{{1,2}}(?:(?:عده|بضع|بضعه)\s{{1,2}})?(?P<u>{UNIT}){R}(?!\s{{0,2}}\d)",
             lambda m: None if p.unit(m["u"]) in (None, "Q") else spec(duration_unit=p.unit(m["u"]), duration_amount=None),
             examples=[Example("منذ سنوات", {"value": "PXY"}), Example("منذ أشهر", {"value": "PXM"})],
             negatives=["منذ عام 2014"],

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 import regex
 
-from ..._gazetteer import DateTables
 from ..._codes import LANGS
+from ..._gazetteer import DateTables
 from .. import Example, Rule, alt, compile_rule
 from ._pieces import DAY, MONTH_NUM, YEAR, YEAR2, spec, year_of
 

@@ -10,14 +10,14 @@ from collections.abc import Mapping
 import regex
 
 from ..._gazetteer import DateTables
-from .. import L, R, Example, Rule, compile_rule
+from .. import Example, L, R, Rule, compile_rule
 from ._pieces import YEAR, Pieces, direction_of, spec
 
 __all__ = ["rules"]
 
 
 def _capitalised(original: str) -> bool:
-    words = [w for w in regex.findall(r"[^\W\d_]+", original)
+    words = [w for w in regex.findall(r"(?<!\w)[^\W\d_]+", original)
              if w.lower() not in ("on", "in", "of", "the", "last", "next", "this", "early", "late", "mid", "since")]
     return bool(words) and words[0][:1].isupper()
 
@@ -42,9 +42,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         mo = p.month_index(m["m"])
         if mo is None:
             return None
-        if m["y"]:
+        if m.groupdict().get("y"):
             return spec(year=int(m["y"]), month=mo)
-        fn = p.function_of(m["dir"], "past", "future", "this") if m["dir"] else None
+        d = m.groupdict().get("dir")
+        fn = p.function_of(d, "past", "future", "this") if d else None
         if fn == "this":
             return spec(month=mo, rel_unit="Y", rel_offset=0)
         return spec(month=mo, direction={"past": -1, "future": 1}.get(fn or "", 0))

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import regex
 
 from ..._gazetteer import DateTables
-from .. import L, R, Example, Rule, compile_rule
+from .. import Example, L, R, Rule, compile_rule
 from ._pieces import YEAR, Pieces, direction_of, spec
 
 __all__ = ["rules"]
@@ -81,7 +81,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             n = p.number(m["n"])
             if n is None:
                 return None
-        if u is None or u == "Q":
+        if u is None or u == "Q" or n is None:
             return None
         return spec(duration_unit=u, duration_amount=None if n < 0 else n)
 
@@ -170,7 +170,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "id.date.year", "date", "id",
-            rf"{L}tahun\s{{1,2}}{YEAR}(?![\d.,]\d)",
+            rf"{L}tahun\s{{1,2}}{YEAR}(?!\d)(?![.,]\d)",
             lambda m: spec(year=int(m["y"])),
             examples=[Example("tahun 2014", {"value": "2014"})],
             negatives=["tahun 20000"],

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 import regex
 
 from ..._gazetteer import DateTables
-from .. import L, R, Example, Rule, compile_rule
+from .. import Example, L, R, Rule, compile_rule
 from ._pieces import DAY, MONTH_NUM, YEAR, Pieces, direction_of, roman_or_int, spec
 
 __all__ = ["rules"]
@@ -181,7 +181,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "vi.date.year", "date", "vi",
-            rf"{L}năm\s{{1,2}}{YEAR}(?![\d.,]\d)",
+            rf"{L}năm\s{{1,2}}{YEAR}(?!\d)(?![.,]\d)",
             lambda m: spec(year=int(m["y"])),
             examples=[Example("năm 2014", {"value": "2014"})],
             negatives=["năm 20.000"],

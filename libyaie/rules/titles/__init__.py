@@ -19,7 +19,7 @@ import regex
 
 from ..._gazetteer import TitlePiece
 from ..._text import normalize_key
-from .. import AR_L, L, R, Example, Rule, alt, compile_rule
+from .. import AR_L, Example, L, R, Rule, alt, compile_rule
 
 __all__ = ["TitleReading", "build"]
 
@@ -45,7 +45,12 @@ def _index(pieces: Sequence[TitlePiece], kind: str) -> dict[str, TitlePiece]:
         if p.kind != kind:
             continue
         for f in p.forms:
-            out.setdefault(normalize_key(f), p)
+            k = normalize_key(f)
+            out.setdefault(k, p)
+            if kind == "portfolio" and p.lang == "ar" and k.startswith("ال"):
+                # a portfolio after the head may carry a preposition: للجيش (ل + الجيش), بالمجلس
+                out.setdefault("ل" + k[1:], p)
+                out.setdefault("ب" + k, p)
     return out
 
 
@@ -94,7 +99,7 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         head = heads.get(head_s)
         if head is None or head.role is None:
             return None
-        port_s = m["port"] or m.groupdict().get("port1")
+        port_s: str | None = m["port"] or m.groupdict().get("port1")
         port = ports.get(_squash(port_s)) if port_s else None
         role = head.role
         organization = head.organization
@@ -104,7 +109,7 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
                 role = port.role
             organization = port.organization or organization
             country = port.country or country
-        quals = [mods_before[x].qualifier for x in mods if x in mods_before and mods_before[x].qualifier]
+        quals: list[str] = [q for x in mods if x in mods_before and (q := mods_before[x].qualifier)]
         if head.qualifier:
             quals.append(head.qualifier)
         if m["moda"]:
@@ -170,7 +175,7 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
 }
 
 _NEGATIVES: dict[str, tuple[str, ...]] = {
-    "en": ("general election", "3 pm", "the head of the table"),
+    "en": ("general election", "3 pm", "the General Assembly", "Head of State"),
     "vi": ("tăng trưởng kinh tế",),
     "id": ("di bawah pimpinan",),
     "ar": ("الوزارة",),

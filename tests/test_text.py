@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import unicodedata
+
+from libyaie._text import fold_arabic_key, is_arabic, normalize, normalize_key
+
+
+def _check_map(text: str) -> None:
+    nt = normalize(text)
+    # every normalised character maps back inside the original, monotonically
+    prev = 0
+    for i in range(len(nt.norm)):
+        s, e = nt.span(i, i + 1)
+        assert 0 <= s < e <= len(text)
+        assert s >= prev
+        prev = s
+
+
+def test_ascii_fast_path_identity() -> None:
+    nt = normalize("Tripoli, LIBYA")
+    assert nt.norm == "tripoli, libya"
+    assert nt.span(9, 14) == (9, 14)
+
+
+def test_arabic_folding_and_offsets() -> None:
+    text = "وَزِيرُ الـدّاخلية لليبيا أمس"
+    nt = normalize(text)
+    assert nt.norm == "وزير الداخليه لليبيا امس"
+    i = nt.norm.index("الداخليه")
+    s, e = nt.span(i, i + len("الداخليه"))
+    assert text[s:e] == "الـدّاخلية"
+    _check_map(text)
+
+
+def test_alef_ya_digits() -> None:
+    assert normalize_key("إبريل") == normalize_key("أبريل") == "ابريل"
+    assert normalize_key("مستشفى") == "مستشفي"
+    assert normalize_key("٢٠٢٠") == "2020" == normalize_key("۲۰۲۰")
+
+
+def test_zero_width_bidi_nbsp() -> None:
+    text = "Ngo\u200bại\u00a0trưởng\u200f"
+    nt = normalize(text)
+    assert nt.norm == "ngoại trưởng"
+    _check_map(text)
+
+
+def test_nfd_vietnamese_equals_nfc() -> None:
+    nfc = "Thủ tướng Thổ Nhĩ Kỳ ngày 27/12"
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    assert normalize(nfd).norm == normalize(nfc).norm
+    nt = normalize(nfd)
+    i = nt.norm.index("thổ nhĩ kỳ")
+    s, e = nt.span(i, i + len("thổ nhĩ kỳ"))
+    assert unicodedata.normalize("NFC", nfd[s:e]) == "Thổ Nhĩ Kỳ"
+    _check_map(nfd)
+
+
+def test_vietnamese_tone_placement_unified() -> None:
+    assert normalize_key("Thuỵ Sĩ") == normalize_key("Thụy Sĩ")
+    assert normalize_key("hoà bình") == normalize_key("hòa bình")
+    assert normalize_key("ngoại giao") == "ngoại giao"  # closed syllable keeps its tone
+
+
+def test_arabic_key_and_script() -> None:
+    assert fold_arabic_key("عماد الطرابلسي") == "عماد طرابلسي"
+    assert is_arabic("ليبيا") and not is_arabic("Libya")
+
+
+def test_empty_and_surrogates() -> None:
+    assert normalize("").norm == ""
+    nt = normalize("a\ud800b")
+    assert len(nt.norm) == 3
