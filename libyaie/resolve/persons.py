@@ -81,7 +81,7 @@ def _latin_tokens(norm: str, is_upper: Callable[[int], bool], blocked: bytearray
             continue
         word = norm[s:e]
         # an all-capitals token (GNA, LNA, UN) is an acronym, not a name
-        acronym = is_upper(s) and len(word) <= 6 and all(is_upper(i) for i in range(s, e) if word[i - s].isalpha())
+        acronym = is_upper(s) and 2 <= len(word) <= 6 and all(is_upper(i) for i in range(s, e) if word[i - s].isalpha())
         art = _GLUED_ARTICLE.match(word)
         cap = is_upper(s) or (art is not None and is_upper(s + art.end()))
         out.append((s, e, cap and not acronym))
@@ -108,7 +108,7 @@ def _sequences(norm: str, toks: list[tuple[int, int, bool]]) -> list[list[tuple[
             if cur:
                 runs.append(cur)
             cur = []
-        if len(cur) > 8:
+        if len(cur) > 12:
             runs.append(cur)
             cur = []
     if cur:
@@ -173,7 +173,7 @@ def find_persons(
         i = 0
         while i < len(run):
             found = False
-            for j in range(min(len(run), i + 7), i, -1):
+            for j in range(min(len(run), i + 10), i, -1):
                 s, e = run[i][0], run[j - 1][1]
                 key = translit_key(original_of(s, e))
                 ids = gaz.person_keys.get(key, ())

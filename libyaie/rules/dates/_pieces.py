@@ -53,7 +53,13 @@ class Pieces:
         return None
 
     def alt_weekdays(self) -> str:
-        return alt(self.t.weekdays)
+        # CLDR abbreviations without a dot (Rab, Sen, Min, CN) are ordinary words and
+        # names on their own: only full names and dotted abbreviations (Fri.) are used
+        return alt([f for f in self.t.weekdays if len(f) >= 4 or f.endswith(".")])
+
+    def alt_months_long(self, calendar: str = "gregorian") -> str:
+        """Month names that may stand alone (no dotless abbreviations such as Des, Agu)."""
+        return alt([f for f in self.months(calendar) if len(f) >= 4 or f.endswith(".")])
 
     def weekday_index(self, form: str) -> int | None:
         k = _squash(form)

@@ -110,7 +110,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "en.date.month-after-preposition", "date", "en",
-            rf"""(?<=(?<!\w)(?:in|since|until|by|from|last|next|this|early|late|mid|of|during)[\s\-]{{1,2}})(?P<m>{MONTH}){R}(?!\s{{1,2}}(?:on|to|toward|towards|through|past|in)\b)""",
+            rf"""(?<=(?<!\w)(?:in|since|until|by|from|last|next|this|early|late|mid|of|during)[\s\-]{{1,2}})(?P<m>{p.alt_months_long()}){R}(?!\s{{1,2}}(?:on|to|toward|towards|through|past|in)\b)""",
             b_month,
             examples=[Example("in October", {"value": "2020-10"})],
             negatives=["in may", "march on"],

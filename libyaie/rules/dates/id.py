@@ -115,7 +115,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "id.date.month", "date", "id",
-            rf"{L}(?:bulan\s{{1,2}})?(?P<m>{MONTH}){R}",
+            rf"{L}(?:bulan\s{{1,2}})?(?P<m>{p.alt_months_long()}){R}",
             lambda m: None if p.month_index(m["m"]) is None else spec(month=p.month_index(m["m"])),
             examples=[Example("gencatan senjata Oktober", {"value": "2020-10"})],
             negatives=["juni"],
