@@ -440,7 +440,7 @@ _NISBA_SUFFIXES = ("", "ه", "ين", "ون", "ات", "ا", "تين", "تان", "
 def arabic_nisba_forms(stem: str) -> list[str]:
     """``ليبي`` → ``ليبي ليبيه ليبيين ...`` and each with ``ال``."""
     s = normalize_key(stem)
-    if s.startswith("ال"):
+    if stem.strip().startswith("ال"):  # a literal article (not the alef-lam of ألماني)
         s = s[2:]
     out: list[str] = []
     for suf in _NISBA_SUFFIXES:
@@ -762,7 +762,7 @@ def _build_index(
 
     def put(form: str, cand: Candidate) -> None:
         key = normalize_key(form)
-        if len(key) < 2 or key in stop:
+        if (len(key) < 2 and key.isascii()) or not key or key in stop:
             return
         slot = table.setdefault(key, {})
         prev = slot.get((cand.etype, cand.id))

@@ -41,7 +41,10 @@ class ExtractionError(Exception):
         super().__init__(f"record {index}: {type(cause).__name__}: {cause}")
 
 
-_RANK_ROLES = frozenset({"general", "colonel", "field_marshal"})
+_RANK_ROLES = frozenset({"general", "colonel"})
+_BEFORE_TITLE = regex.compile(r"(?:'s|’s)?\s{1,2}")
+# before a lowercase title, words that say it names a role ("elected as prime minister")
+_ROLE_CUES = regex.compile(r"(?:sebagai|selaku|menjadi|làm|là|thành|as|became|named|appointed)\s{1,2}$")
 _BARE_GENERIC = frozenset({"head", "official", "leader", "commander", "president"})
 
 
@@ -72,7 +75,7 @@ class Extractor:
     def __init__(self, extra_gazetteers: Sequence[str | Path] = ()):
         self._extra = tuple(Path(p) for p in extra_gazetteers)
         self._lock = threading.Lock()
-        self._ready: tuple[Gazetteer, list[Rule], list[Rule], regex.Pattern[str]] | None = None
+        self._ready: tuple[Gazetteer, list[Rule], list[Rule], regex.Pattern[str], regex.Pattern[str]] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {"extra": self._extra}
@@ -81,7 +84,7 @@ class Extractor:
         self.__init__(state["extra"])  # type: ignore[misc]
 
     # -- lazy build ---------------------------------------------------------------------
-    def _build(self) -> tuple[Gazetteer, list[Rule], list[Rule], regex.Pattern[str]]:
+    def _build(self) -> tuple[Gazetteer, list[Rule], list[Rule], regex.Pattern[str], regex.Pattern[str]]:
         ready = self._ready
         if ready is not None:
             return ready
@@ -96,8 +99,20 @@ class Extractor:
                     if t:
                         for fn in ("start", "mid", "end", "approx"):
                             mods.extend(t.words.get(fn, ()))
-                mod_re = regex.compile(rf"(?:^|(?<=[^\w]))(?P<mod>{alt(mods)})[\s\-]{{0,2}}(?:من\s)?$")
-                self._ready = (gaz, drules, trules, mod_re)
+                mod_re = regex.compile(
+                    rf"(?:^|(?<=[^\w]))(?P<mod>{alt(mods)})[\s\-]{{0,2}}(?:(?:من|the|of\s{{1,2}}the)\s{{1,2}})?$"
+                )
+                rel: dict[str, list[str]] = {"yesterday": [], "today": [], "tomorrow": []}
+                for lang in LANGS:
+                    t = gaz.dates.get(lang)
+                    if t:
+                        for fn in rel:
+                            rel[fn].extend(t.words.get(fn, ()))
+                reld_re = regex.compile(
+                    rf"(?:^|(?<=[^\w]))(?:(?P<yesterday>{alt(rel['yesterday'])})|(?P<today>{alt(rel['today'])})"
+                    rf"|(?P<tomorrow>{alt(rel['tomorrow'])}))\s{{0,2}}[,،(]?\s{{0,2}}$"
+                )
+                self._ready = (gaz, drules, trules, mod_re, reld_re)
             return self._ready
 
     @property
@@ -116,7 +131,7 @@ class Extractor:
         if not text:
             return Document(text=text, lang="und", reference_date=reference_date,
                             reference_date_source="given" if reference_date else None)
-        gaz, drules, trules, mod_re = self._build()
+        gaz, drules, trules, mod_re, reld_re = self._build()
         nt = normalize(text)
         norm = nt.norm
         lang = detect(norm)
@@ -129,7 +144,7 @@ class Extractor:
             ref = _dateline(date_matches, nt)
             if ref is not None:
                 source = "dateline"
-        dates = self._dates(date_matches, nt, ref, mod_re)
+        dates = self._dates(date_matches, nt, ref, mod_re, reld_re)
 
         # ---- titles
         titles = self._titles(trules, nt)
@@ -190,7 +205,11 @@ class Extractor:
 
     @staticmethod
     def _dates(
-        matches: list[_Match], nt: NormText, ref: datetime.date | None, mod_re: regex.Pattern[str]
+        matches: list[_Match],
+        nt: NormText,
+        ref: datetime.date | None,
+        mod_re: regex.Pattern[str],
+        reld_re: regex.Pattern[str],
     ) -> list[tuple[int, int, DateSpec, str]]:
         norm = nt.norm
         merged: list[tuple[int, int, DateSpec, str]] = []
@@ -206,6 +225,13 @@ class Extractor:
                 if nspec.day is not None and regex.fullmatch(r"[\s,،]{0,3}", norm[e : n.start]):
                     spec, e, name = nspec, n.end, n.rule.name
                     i += 1
+            # "غدا الجمعة", "hôm qua (thứ Hai)": the relative day word decides the date
+            if spec.weekday is not None and spec.day is None:
+                rm = reld_re.search(norm, max(0, s - 25), s)
+                if rm is not None:
+                    off = -1 if rm["yesterday"] else 1 if rm["tomorrow"] else 0
+                    spec = attrs.evolve(spec, weekday=None, direction=0, rel_unit="D", rel_offset=off)
+                    s = rm.start()
             mm = mod_re.search(norm, max(0, s - 30), s)
             if (mm is not None and spec.duration_unit is None) or (mm is not None and "approx" in _mod_fn(mm)):
                 assert mm is not None
@@ -235,9 +261,13 @@ class Extractor:
                     continue
             os_, oe = nt.span(m.start, m.end)
             words = regex.findall(r"[^\W\d_]+", nt.original[os_:oe])
-            bare_lower = len(words) == 1 and not words[0][:1].isupper() and not is_arabic(words[0])
-            out.append(TitleSel(m.start, m.end, r.role, r.qualifier, r.country, r.organization, r.head,
-                                r.has_portfolio, bare_lower))
+            bare_lower = bool(words) and not is_arabic(words[0]) and not words[0][:1].isupper() and (
+                len(words) == 1 or m.rule.lang in ("vi", "id")
+            )
+            sel = TitleSel(m.start, m.end, r.role, r.qualifier, r.country, r.organization, r.head,
+                           r.has_portfolio, bare_lower)
+            sel.role_cue = _ROLE_CUES.search(norm, max(0, m.start - 20), m.start) is not None
+            out.append(sel)
         return out
 
     @staticmethod
@@ -251,7 +281,10 @@ class Extractor:
                 if p.start >= t.end and p.start - t.end <= 3:
                     t.country = p.place.country or None
                     break
-                if p.end <= t.start and t.start - p.end <= 3 and p.form == "adjective":
+                # "Egyptian Foreign Minister", "U.S. ambassador", "Libya's interior minister"
+                if p.end <= t.start and _BEFORE_TITLE.fullmatch(norm, p.end, t.start) and (
+                    p.form == "adjective" or not is_arabic(norm[t.start : t.end])
+                ):
                     t.country = p.place.country or None
                     break
             if t.country is None and t.person is not None:
@@ -261,12 +294,12 @@ class Extractor:
     def _filter_titles(titles: list[TitleSel], persons: list[PersonSel]) -> list[TitleSel]:
         keep: list[TitleSel] = []
         for t in titles:
-            if t.role in _RANK_ROLES and t.person is None:
-                continue  # "اللواء 444" is a brigade, "the general election" no title
+            if t.role in _RANK_ROLES and t.person is None and " " not in t.head and "." not in t.head:
+                continue  # "اللواء 444" is a brigade, "general" an adjective; "Lt. Gen." stays
             if t.role in _BARE_GENERIC and not t.has_portfolio and t.person is None and t.country is None:
                 continue
-            if t.bare_lower and t.person is None and t.country is None:
-                continue  # "general election", "the head of": one lowercase word needs a person or a country
+            if t.bare_lower and t.person is None and t.country is None and not t.role_cue:
+                continue  # "general election", "the head of": a lowercase title needs a person, a country or a cue
             keep.append(t)
         # re-index persons' titles
         index = {id(t): i for i, t in enumerate(keep)}

@@ -38,6 +38,7 @@ class TitleSel:
     head: str
     has_portfolio: bool
     bare_lower: bool = False  # one Latin word, not capitalised ("leader", "general")
+    role_cue: bool = False  # preceded by "as", "sebagai", "làm": names a role even without a person
     person: int | None = None  # index into the persons list
     inferred: PersonEntry | None = None
 
@@ -161,8 +162,14 @@ def find_persons(
 
     # listed names/aliases and transliteration matches of capitalised Latin runs compete:
     # the longest wins, an exact listed form wins a tie
+    cased = any(is_upper(i) for i in range(min(len(norm), 5000)))
+
+    def cap_ok(s: int, e: int) -> bool:
+        # a Latin-script name is capitalised in cased text ("sisi" in a URL is not Sisi)
+        return not cased or is_arabic(norm[s:e]) or is_upper(s)
+
     cands: list[tuple[int, int, int, PersonEntry]] = [
-        (s, e, 2, gaz.persons[pid]) for s, e, pid, form in person_hits if form != "short"
+        (s, e, 2, gaz.persons[pid]) for s, e, pid, form in person_hits if form != "short" and cap_ok(s, e)
     ]
     in_any_place = bytearray(len(norm) + 1)
     for ps, pe_ in place_spans:
@@ -182,7 +189,8 @@ def find_persons(
                     i, found = j, True
                     break
                 # a fuzzy one-word match never overrides a place name (Tarhuna is not Tarhouni)
-                if j - i == 1 and key in short_keys and e - s >= 4 and not any(in_any_place[s:e]):
+                if (j - i == 1 and key in short_keys and e - s >= 4 and not any(in_any_place[s:e])
+                        and not _sentence_initial(norm, s)):
                     cands.append((s, e, 0, gaz.persons[short_keys[key]]))
                     i, found = j, True
                     break
@@ -192,7 +200,7 @@ def find_persons(
         add(s, e, entry, entry.name)
 
     for s, e, pid, form in person_hits:
-        if form == "short":
+        if form == "short" and cap_ok(s, e):
             add(s, e, gaz.persons[pid], gaz.persons[pid].name)
 
     # unknown names never run over a place: cut the runs there
@@ -230,6 +238,13 @@ def _arabic_given_names(gaz: Gazetteer) -> frozenset[str]:
         got = frozenset(names)
         _GIVEN_CACHE[id(gaz)] = got
     return got
+
+
+def _sentence_initial(norm: str, s: int) -> bool:
+    i = s - 1
+    while i >= 0 and norm[i] in " \t":
+        i -= 1
+    return i < 0 or norm[i] in ".!?\n:\"“”«»"
 
 
 def _split_runs(run: list[tuple[int, int]], in_place: bytearray) -> list[list[tuple[int, int]]]:

@@ -107,6 +107,7 @@ _PUBLICATIONS = frozenset(
     "times post tribune herald journal observer gazette daily telegraph review monitor chronicle express".split()
 )
 _NEXT_WORD = regex.compile(r"\s{1,2}(\w+)")
+_NAME_AFTER = regex.compile(r" (\w{2,})")
 _VI_HONORIFICS = frozenset("bà chị cô em ông anh cháu con".split())
 
 
@@ -114,6 +115,13 @@ def _publication(norm: str, end: int, is_upper: Callable[[int], bool]) -> bool:
     """``The New York Times``, ``Libya Herald``: a place inside a publication's name."""
     m = _NEXT_WORD.match(norm, end)
     return bool(m and m.group(1) in _PUBLICATIONS and is_upper(m.start(1)))
+
+
+def _sentence_start(norm: str, s: int) -> bool:
+    i = s - 1
+    while i >= 0 and norm[i] == " ":
+        i -= 1
+    return i < 0 or norm[i] in ".!?\n:\"“”«»"
 
 
 def _vi_weak_ok(norm: str, s: int, is_upper: Callable[[int], bool]) -> bool:
@@ -168,9 +176,20 @@ def resolve_places(
                 continue
             if not is_upper(s) and not _GLUED_ARTICLE.match(key):
                 continue
-        if all(c.weak for c in usable):
+        strong_caps = all(c.upper for c in usable) and all(is_upper(j) for j in range(s, e) if key[j - s].isalpha())
+        if all(c.weak for c in usable) and not strong_caps:
             prev = _prev_word(norm, s)
             gap_title = any((ts <= s and 0 <= s - te <= 2) or ts <= s <= te for ts, te in title_spans)
+            nxt = _NAME_AFTER.match(norm, e)
+            if (
+                not gap_title
+                and not is_arabic(key)
+                and not any(c.lang == "vi" for c in usable)
+                and nxt is not None
+                and is_upper(nxt.start(1))
+                and all(h[0] != nxt.start(1) for h in hits)
+            ):
+                continue  # "Jordan Bardella", "Chad Smith": a first name, not the country
             vi_ok = any(c.lang == "vi" for c in usable) and _vi_weak_ok(norm, s, is_upper)
             near_strong = False
             for j in (i - 1, i + 1):
@@ -191,6 +210,12 @@ def resolve_places(
                 cs = {places[c.id].country for c in c2 if places[c.id].kind == "country"}
                 if len(cs) == 1:
                     next_country = cs.pop()
+        if next_country is None and i > 0:
+            _s0, e0, c0 = hits[i - 1]
+            if s - e0 <= 20 and regex.fullmatch(r"[\s\w',]{0,20}", norm[e0:s]):
+                cs0 = {places[c.id].country for c in c0 if places[c.id].kind == "country"}
+                if len(cs0) == 1 and any(places[c.id].country in cs0 for c in usable):
+                    next_country = cs0.pop()
         c = _choose(usable, places, norm, s, e, doc_countries, next_country)
         direction = None
         mb = _DIR_BEFORE_RE.search(norm[max(0, s - 25) : s])
@@ -205,7 +230,8 @@ def resolve_places(
         out.append(PlaceSel(s, e, places[c.id], c.form, direction))
     for i, key in pending:
         s, e, cands = hits[i]
-        if key in accepted_weak and (is_upper(s) or not key.isascii()):
+        vi_name_part = any(c.lang == "vi" for c in cands) and not _vi_weak_ok(norm, s, is_upper) and not _sentence_start(norm, s)
+        if key in accepted_weak and (is_upper(s) or not key.isascii()) and not vi_name_part:
             c = _choose(list(cands), places, norm, s, e, doc_countries, None)
             out.append(PlaceSel(s, e, places[c.id], c.form, None))
     out.sort(key=lambda p: p.start)

@@ -55,11 +55,11 @@ class Pieces:
     def alt_weekdays(self) -> str:
         # CLDR abbreviations without a dot (Rab, Sen, Min, CN) are ordinary words and
         # names on their own: only full names and dotted abbreviations (Fri.) are used
-        return alt([f for f in self.t.weekdays if len(f) >= 4 or f.endswith(".")])
+        return alt(_unabbreviated(self.t.weekdays))
 
     def alt_months_long(self, calendar: str = "gregorian") -> str:
-        """Month names that may stand alone (no dotless abbreviations such as Des, Agu)."""
-        return alt([f for f in self.months(calendar) if len(f) >= 4 or f.endswith(".")])
+        """Month names that may stand alone (May, Mei; not the abbreviations Des, Agu, Jan)."""
+        return alt(_unabbreviated(self.months(calendar)))
 
     def weekday_index(self, form: str) -> int | None:
         k = _squash(form)
@@ -118,6 +118,22 @@ class Pieces:
                 if _squash(f) == k:
                     return fn
         return None
+
+
+def _unabbreviated(table: Mapping[str, int]) -> list[str]:
+    """Forms that are not a dotless abbreviation (a prefix of a longer form of the same
+    index, or shorter than three letters)."""
+    out = []
+    for f, i in table.items():
+        if f.endswith("."):
+            out.append(f)
+            continue
+        if len(f) < 3:
+            continue
+        if any(g != f and j == i and g.startswith(f) for g, j in table.items()):
+            continue
+        out.append(f)
+    return out
 
 
 def _squash(s: str) -> str:

@@ -109,6 +109,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return None if off is None else spec(rel_unit="D", rel_offset=off)
 
     def b_duration(m: regex.Match[str]) -> object:
+        if m["u1"]:
+            u1 = p.unit(m["u1"])
+            return None if u1 in (None, "Q") else spec(duration_unit=u1, duration_amount=1)
         if m["dual"]:
             u = p.dual_unit(m["dual"])
             return None if u is None else spec(duration_unit=u, duration_amount=2)
@@ -187,13 +190,14 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "ar.date.month-relative", "date", "ar",
             rf"""{AR_L}(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{MONTH}(?:\s?/\s?{MONTH})?)
-                 \s{{1,2}}(?:(?:من\s{{1,2}})?(?P<yw>{YEAR_WORD})\s{{1,2}})?(?P<dir>{PAST_FUT}){R}""",
+                 \s{{1,2}}(?:(?:من\s{{1,2}})?(?P<yw>{YEAR_WORD})\s{{1,2}})?(?P<dir>{PAST_FUT}|ذاته|نفسه){R}""",
             b_month_rel,
             examples=[
                 Example("يونيو الماضي", {"value": "2020-06"}),
                 Example("أكتوبر الماضي", {"value": "2020-10"}),
                 Example("يناير المقبل", {"value": "2021-01"}),
                 Example("مارس من العام الماضي", {"value": "2019-03"}),
+                Example("أكتوبر من العام ذاته", {"value": "2020-10"}),
             ],
             negatives=["الماضي"],
         ),
@@ -243,13 +247,14 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "ar.date.duration", "date", "ar",
-            rf"""{AR_L}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<dual>{DUAL})){R}""",
+            rf"""{AR_L}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})){R}""",
             b_duration,
             examples=[
                 Example("6 أعوام", {"value": "P6Y"}),
                 Example("عامين", {"value": "P2Y"}),
                 Example("ثلاثة أيام", {"value": "P3D"}),
                 Example("بضعة أشهر", {"value": "PXM"}),
+                Example("عاما واحدا", {"value": "P1Y"}),
             ],
             negatives=["5 أعضاء", "20.000 جندي"],
         ),

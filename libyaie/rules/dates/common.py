@@ -8,6 +8,7 @@ import regex
 
 from ..._codes import LANGS
 from ..._gazetteer import DateTables
+from ..._text import normalize_key
 from .. import Example, Rule, alt, compile_rule
 from ._pieces import DAY, MONTH_NUM, YEAR, YEAR2, spec, year_of
 
@@ -26,8 +27,19 @@ def _all_words(tables: Mapping[str, DateTables], fn: str) -> list[str]:
 def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     day_prefix = alt(_all_words(tables, "day-prefix"))
     year_word = alt([*_all_words(tables, "year-prefix"), *_all_words(tables, "year-word")])
-    since = alt([*_all_words(tables, "since"), "in", "until", "till", "by", "to", "from", "of", "and",
+    since = alt([*_all_words(tables, "since"), *_all_words(tables, "start"), *_all_words(tables, "mid"),
+                 *_all_words(tables, "end"), "in", "until", "till", "by", "to", "from", "of", "and",
                  "pada", "hingga", "sampai", "dan", "hồi", "vào", "đến", "tới", "في", "حتى", "الى", "و"])
+    seasons = {fn: _all_words(tables, f"season-{fn}") for fn in ("spring", "summer", "autumn", "winter")}
+    season_code = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
+    season_of = {normalize_key(f): season_code[fn] for fn, forms in seasons.items() for f in forms}
+    SEASON = alt(season_of)
+    MOD = alt([*_all_words(tables, "start"), *_all_words(tables, "mid"), *_all_words(tables, "end")])
+    unit_words = {"Y": [*_all_words(tables, "year-word")], "M": [*_all_words(tables, "month-word")],
+                  "W": [*_all_words(tables, "week")]}
+    unit_of = {normalize_key(f): u for u, forms in unit_words.items() for f in forms}
+    UNITW = alt(unit_of)
+    FOLLOW = alt([*_all_words(tables, "past"), *_all_words(tables, "future"), *_all_words(tables, "this")])
 
     def dmy(m: regex.Match[str]) -> object:
         return spec(year=year_of(m["y"]), month=int(m["m"]), day=int(m["d"]))
@@ -40,6 +52,14 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
 
     def year(m: regex.Match[str]) -> object:
         return spec(year=int(m["y"]))
+
+    def season(m: regex.Match[str]) -> object:
+        code = season_of.get(regex.sub(r"\s+", " ", m["s"]))
+        return None if code is None else spec(year=int(m["y"]), season=code)
+
+    def unit_this(m: regex.Match[str]) -> object:
+        u = unit_of.get(regex.sub(r"\s+", " ", m["u"]))
+        return None if u is None else spec(rel_unit=u, rel_offset=0)
 
     return [
         compile_rule(
@@ -100,6 +120,30 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("tahun 2009", {"value": "2009"}),
             ],
             negatives=["năm 20.000"],
+        ),
+        compile_rule(
+            "num.date.season-year", "date", "*",
+            rf"(?<![\w]){SEASON}(?<=(?P<s>{SEASON}))\s{{1,2}}(?:(?:of|năm|tahun|عام|من\s{{1,2}}عام)\s{{1,2}})?{YEAR}(?!\d)",
+            season,
+            examples=[
+                Example("صيف 2014", {"value": "2014-SU"}),
+                Example("mùa hè năm 2019", {"value": "2019-SU"}),
+                Example("winter of 2011", {"value": "2011-WI"}),
+            ],
+            negatives=["الربيع العربي"],
+        ),
+        compile_rule(
+            "num.date.modifier-unit", "date", "*",
+            rf"(?<=(?<![\w]){MOD}[\s\-]{{1,2}}(?:the\s{{1,2}})?)(?P<u>{UNITW})(?![\w])(?!\s{{1,2}}(?:\d|{FOLLOW}(?![\w])|(?:of|của|من)\s))",
+            unit_this,
+            examples=[
+                Example("cuối năm", {"value": "2020"}),
+                Example("مطلع العام", {"value": "2020"}),
+                Example("the end of the year", {"value": "2020"}),
+                Example("akhir bulan", {"value": "2020-12"}),
+            ],
+            negatives=["cuối năm 2021", "năm"],
+            priority=-1,
         ),
         compile_rule(
             "num.date.year-after-preposition", "date", "*",

@@ -27,7 +27,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     MONTH = p.alt_months("gregorian")
     PAST_FUT = p.alt_words("past", "future", "this")
     WEEKDAY = p.alt_weekdays()
-    NUM = p.alt_numbers(exclude=["a", "an", "some"])
+    NUM = p.alt_numbers(exclude=["some"])
     UNIT = p.alt_units()
     ORD_SUFFIX = r"(?:st|nd|rd|th)?"
 
@@ -155,8 +155,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("three weeks", {"value": "P3W"}),
                 Example("six years", {"value": "P6Y"}),
                 Example("several months", {"value": "PXM"}),
+                Example("for a month", {"value": "P1M"}),
             ],
-            negatives=["two days ago", "a 5-year-old"],
+            negatives=["two days ago", "a 5-year-old", "a year ago", "a day after"],
         ),
         compile_rule(
             "en.date.decade", "date", "en",

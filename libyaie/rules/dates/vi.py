@@ -35,7 +35,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     WEEK = p.alt_words("week")
     MORNING = p.alt_words("morning")
     EVENING = p.alt_words("evening")
-    DAYP = r"(?:ngày|hôm|mùng|mồng)"
+    DAYP = r"(?:ngày|hôm|mùng|mồng|sáng|trưa|chiều|tối|đêm|rạng\s{1,2}sáng)"
 
     def b_dmy(m: regex.Match[str]) -> object:
         y = int(m["y"]) if m["y"] else None
@@ -75,7 +75,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     def b_duration(m: regex.Match[str]) -> object:
         u = p.unit(m["u"])
         n = p.number(m["n"])
-        if u is None or n is None or u == "Q":
+        if u is None or n is None or u == "Q" or n == 0:
             return None
         return spec(duration_unit=u, duration_amount=None if n < 0 else n)
 
@@ -102,6 +102,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("ngày 24-4", {"value": "2019-04-24"}, ref=REF19),
                 Example("hôm 24-4", {"value": "2019-04-24"}, ref=REF19),
                 Example("ngày 16/3/2021", {"value": "2021-03-16"}),
+                Example("sáng 14-1", {"value": "2021-01-14"}),
             ],
             negatives=["ngày càng", "20.000 binh lính"],
             priority=1,
@@ -163,7 +164,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("hai ngày", {"value": "P2D"}),
                 Example("ba tuần", {"value": "P3W"}),
             ],
-            negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần"],
+            negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần", "0 giờ"],
         ),
         compile_rule(
             "vi.date.decade", "date", "vi",
