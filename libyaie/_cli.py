@@ -2,15 +2,32 @@
 
 Usage::
 
-    libyaie extract FILE... [-] [--reference-date YYYY-MM-DD] [--format json|jsonl|table]
+    libyaie extract INPUT... [--glob PATTERN] [--format json|jsonl|table|timex3|geojson|html]
+                    [--reference-date YYYY-MM-DD] [--lang LANG] [--kinds KIND,...]
+                    [--gazetteer FILE]... [-o FILE]
     libyaie evaluate GOLD_FILE_OR_DIR... [-v]
     libyaie --version
 
-``extract`` reads each FILE (``-`` is standard input) as UTF-8 and prints the
-extraction: ``json`` (default) is one JSON list of ``Document.to_dict()``
-objects, each with an added ``"file"`` key; ``jsonl`` streams one such object
-per line; ``table`` is a readable table per file.  A file that cannot be read
-is reported on stderr and skipped; the others are still processed.
+``extract`` reads each INPUT as UTF-8: a file, ``-`` (standard input), or a
+directory, searched recursively for the files whose name matches ``--glob``
+(default ``*.txt``; sorted by path).  Formats:
+
+* ``json`` (default): one JSON list of ``Document.to_dict()`` objects, each
+  with an added ``"file"`` key;
+* ``jsonl``: one such object per line, written as each document is done;
+* ``table``: a readable table per document;
+* ``timex3``: TimeML with inline ``<TIMEX3>`` elements (one ``<DOC>`` per
+  document when there are several, see :mod:`libyaie.formats.timex3`);
+* ``geojson``: one FeatureCollection of the places of all the documents;
+* ``html``: one self-contained page highlighting the mentions, one article
+  per document.
+
+``--lang`` overrides the detected language in the output (the rules of every
+language still run), ``--kinds`` keeps only some kinds of mention,
+``--gazetteer`` adds user gazetteer files, ``-o`` writes to a file instead of
+standard output.  With more than one input and standard error on a terminal,
+a progress bar is drawn on standard error.  An input that cannot be read is
+reported on stderr and skipped; the others are still processed.
 
 ``evaluate`` scores the extractor on gold files (CONTRACT.md §6; directories
 are searched recursively for ``*.txt``) and prints a P/R/F1 table; ``-v``
@@ -21,12 +38,13 @@ Errors are one line on stderr, ``libyaie: error: ...``, never a traceback.
 Exit codes:
 
 * 0 — success;
-* 1 — input or data error: a FILE missing, a directory, unreadable or not
-  UTF-8 (``extract`` still processes the other files), a malformed gold file
-  (the message names ``file:line``), a gazetteer that cannot be loaded, or
-  standard output closed early (broken pipe);
+* 1 — input or data error: a FILE missing, unreadable or not UTF-8, a
+  directory that cannot be read or holds no matching file (``extract`` still
+  processes the other inputs), an output file that cannot be written, a
+  malformed gold file (the message names ``file:line``), a gazetteer that
+  cannot be loaded, or standard output closed early (broken pipe);
 * 2 — usage error: unknown option or subcommand, missing argument, bad
-  ``--reference-date``;
+  ``--reference-date``, ``--lang`` or ``--kinds``;
 * 130 — interrupted (Ctrl-C).
 """
 
@@ -37,10 +55,13 @@ import datetime
 import json
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path, PurePosixPath
 from typing import Any, NoReturn, TextIO
 
+import attrs
+
+from ._codes import LANGS
 from .model import DateMention, Document, Mention, PersonMention, PlaceMention, TitleMention
 
 __all__ = ["EXIT_INPUT", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
@@ -53,6 +74,9 @@ EXIT_INTERRUPTED = 130
 _PROG = "libyaie"
 _STDIN = "-"
 _STDIN_NAME = "<stdin>"
+_FORMATS = ("json", "jsonl", "table", "timex3", "geojson", "html")
+_KINDS = ("dates", "places", "titles", "persons")
+_DEFAULT_GLOB = "*.txt"
 
 
 class _UsageError(Exception):
@@ -89,9 +113,22 @@ def _build_parser() -> _Parser:
     ex = sub.add_parser(
         "extract",
         help="extract mentions from text files",
-        description="Extract mentions from UTF-8 text files ('-' reads standard input).",
+        description="Extract mentions from UTF-8 text files ('-' reads standard input; "
+        "directories are searched recursively for files matching --glob).",
     )
-    ex.add_argument("files", nargs="+", metavar="FILE", help="a UTF-8 text file, or '-' for standard input")
+    ex.add_argument(
+        "files",
+        nargs="+",
+        metavar="INPUT",
+        help="a UTF-8 text file, a directory, or '-' for standard input",
+    )
+    ex.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        default=_DEFAULT_GLOB,
+        help=f"file name pattern for the files of a directory (default: {_DEFAULT_GLOB}; "
+        "a pattern with '/' matches the end of the path under the directory)",
+    )
     ex.add_argument(
         "--reference-date",
         metavar="YYYY-MM-DD",
@@ -99,10 +136,29 @@ def _build_parser() -> _Parser:
     )
     ex.add_argument(
         "--format",
-        choices=("json", "jsonl", "table"),
+        choices=_FORMATS,
         default="json",
         help="output format (default: json)",
     )
+    ex.add_argument(
+        "--lang",
+        choices=(*LANGS, "und"),
+        help="language written in the output instead of the detected one "
+        "(the rules of every language still run)",
+    )
+    ex.add_argument(
+        "--kinds",
+        metavar="KIND,...",
+        help=f"only output these kinds of mention: a comma-separated subset of {','.join(_KINDS)}",
+    )
+    ex.add_argument(
+        "--gazetteer",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a user gazetteer (TOML, see docs/gazetteers.md) added to the built-in data; repeatable",
+    )
+    ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     ev = sub.add_parser(
         "evaluate",
@@ -123,6 +179,25 @@ def _parse_reference_date(value: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise _UsageError(f"argument --reference-date: invalid date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def _parse_kinds(value: str | None) -> frozenset[str]:
+    """``dates,places`` → the set of Document fields to keep (singulars accepted)."""
+    if value is None:
+        return frozenset(_KINDS)
+    kinds: set[str] = set()
+    for item in value.split(","):
+        k = item.strip().lower()
+        if not k:
+            continue
+        if k + "s" in _KINDS:
+            k += "s"
+        if k not in _KINDS:
+            raise _UsageError(f"argument --kinds: unknown kind {item.strip()!r} (choose from {','.join(_KINDS)})")
+        kinds.add(k)
+    if not kinds:
+        raise _UsageError(f"argument --kinds: no kind given (choose from {','.join(_KINDS)})")
+    return frozenset(kinds)
 
 
 def _error(message: str) -> None:
@@ -155,6 +230,95 @@ def _read_input(name: str) -> str:
         raise _InputError(
             f"{label}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
         ) from None
+
+
+def _walk(root: str, pattern: str, report: Callable[[str], None]) -> Iterator[str]:
+    """Files under directory ``root`` matching ``pattern``, sorted, recursively.
+
+    Symbolic links to directories are not followed (no loops).  A directory
+    that cannot be listed is reported through ``report`` and skipped.
+    """
+    try:
+        with os.scandir(root) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as err:
+        report(f"{root}: cannot read directory ({err.strerror or err})")
+        return
+    base = Path(root)
+    for e in entries:
+        path = str(base / e.name)
+        try:
+            is_dir = e.is_dir(follow_symlinks=False)
+            is_file = not is_dir and e.is_file()
+        except OSError:  # pragma: no cover - vanished entry
+            continue
+        if is_dir:
+            yield from _walk(path, pattern, report)
+        elif is_file and _matches(path, pattern):
+            yield path
+
+
+def _matches(path: str, pattern: str) -> bool:
+    """``*.txt`` matches the file name; ``sub/*.txt`` the end of the path."""
+    return PurePosixPath(Path(path).as_posix()).match(pattern)
+
+
+def _expand(inputs: Sequence[str], pattern: str, report: Callable[[str], None]) -> list[str]:
+    """Expand directories into the files they hold (in order; files and ``-`` kept as given)."""
+    out: list[str] = []
+    for name in inputs:
+        if name != _STDIN and os.path.isdir(name):
+            errors: list[str] = []
+
+            def note(msg: str, errors: list[str] = errors) -> None:
+                errors.append(msg)
+                report(msg)
+
+            found = list(_walk(name, pattern, note))
+            if not found and not errors:
+                report(f"{name}: directory holds no file matching {pattern!r}")
+            out.extend(found)
+        else:
+            out.append(name)
+    return out
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class _Progress:
+    """A one-line progress bar on a terminal; does nothing when the stream is not one."""
+
+    def __init__(self, total: int, stream: TextIO):
+        self.total = total
+        self.stream = stream
+        try:
+            tty = stream.isatty()
+        except (AttributeError, ValueError, OSError):  # pragma: no cover - odd streams
+            tty = False
+        self.enabled = total > 1 and tty
+        self.shown = False
+        try:
+            self.width = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            self.width = 80
+
+    def show(self, done: int, label: str) -> None:
+        if not self.enabled:
+            return
+        cells = 20
+        full = cells * done // self.total
+        line = f"[{'#' * full}{'.' * (cells - full)}] {done}/{self.total} {label}"
+        line = line[: max(10, self.width - 1)]
+        self.stream.write("\r" + line + "\x1b[K")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.enabled and self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
 
 
 # --------------------------------------------------------------------------- output
@@ -226,39 +390,105 @@ def _record(label: str, doc: Document) -> dict[str, Any]:
     return d
 
 
+def _shape(doc: Document, lang: str | None, kinds: frozenset[str]) -> Document:
+    """Apply ``--lang`` and ``--kinds`` to a (frozen) document."""
+    changes: dict[str, Any] = {k: () for k in _KINDS if k not in kinds}
+    if lang is not None:
+        changes["lang"] = lang
+    return attrs.evolve(doc, **changes) if changes else doc
+
+
 # --------------------------------------------------------------------------- commands
 
 
-def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
+def _extract_function(gazetteers: Sequence[str]) -> Callable[..., Document]:
+    if gazetteers:
+        from ._pipeline import Extractor
+
+        return Extractor(extra_gazetteers=gazetteers).extract
     from . import extract
 
+    return extract
+
+
+def _open_output(path: str | None) -> TextIO | None:
+    if path is None:
+        return None
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as err:
+        raise _InputError(f"{path}: cannot write ({err.strerror or err})") from None
+
+
+def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     reference_date = _parse_reference_date(args.reference_date)
+    kinds = _parse_kinds(args.kinds)
     fmt: str = args.format
     failed = False
-    collected: list[dict[str, Any]] = []
-    for i, name in enumerate(args.files):
-        label = _STDIN_NAME if name == _STDIN else name
-        try:
-            text = _read_input(name)
-        except _InputError as err:
-            _error(str(err))
-            failed = True
-            continue
-        doc = extract(text, reference_date=reference_date)
+    progress: _Progress | None = None
+
+    def report(message: str) -> None:
+        nonlocal failed
+        failed = True
+        if progress is not None:
+            progress.clear()
+        _error(message)
+
+    extract = _extract_function(args.gazetteer)
+    single = len(args.files) == 1 and (args.files[0] == _STDIN or not os.path.isdir(args.files[0]))
+    names = _expand(args.files, args.glob, report)
+    file_out = _open_output(args.output)
+    sink = out if file_out is None else file_out
+    progress = _Progress(len(names), sys.stderr)
+    collected: list[tuple[str, Document]] = []
+    try:
+        written = 0
+        for i, name in enumerate(names):
+            label = _STDIN_NAME if name == _STDIN else name
+            progress.show(i, label)
+            try:
+                text = _read_input(name)
+            except _InputError as err:
+                report(str(err))
+                continue
+            doc = _shape(extract(text, reference_date=reference_date), args.lang, kinds)
+            if fmt in ("jsonl", "table"):
+                progress.clear()
+                if fmt == "jsonl":
+                    sink.write(json.dumps(_record(label, doc), ensure_ascii=False) + "\n")
+                else:
+                    if written:
+                        sink.write("\n")
+                    sink.write(_table(label, doc))
+                sink.flush()
+                written += 1
+            else:
+                collected.append((label, doc))
+        progress.show(len(names), "")
+        progress.clear()
+        labels = [label for label, _ in collected]
+        docs = [doc for _, doc in collected]
         if fmt == "json":
-            collected.append(_record(label, doc))
-        elif fmt == "jsonl":
-            out.write(json.dumps(_record(label, doc), ensure_ascii=False) + "\n")
-            out.flush()
-        else:
-            if i:
-                out.write("\n")
-            out.write(_table(label, doc))
-            out.flush()
-    if fmt == "json":
-        json.dump(collected, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        out.flush()
+            json.dump([_record(label, doc) for label, doc in collected], sink, ensure_ascii=False, indent=2)
+            sink.write("\n")
+        elif fmt == "timex3":
+            from .formats import to_timex3
+
+            sink.write(to_timex3(docs[0] if single and docs else docs, labels=labels))
+        elif fmt == "geojson":
+            from .formats import to_geojson
+
+            json.dump(to_geojson(docs, labels=labels), sink, ensure_ascii=False, indent=2)
+            sink.write("\n")
+        elif fmt == "html":
+            from .formats import to_html
+
+            sink.write(to_html(docs, labels=labels))
+        sink.flush()
+    finally:
+        progress.clear()
+        if file_out is not None:
+            file_out.close()
     return EXIT_INPUT if failed else EXIT_OK
 
 

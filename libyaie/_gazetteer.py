@@ -7,11 +7,9 @@ Any fault in the data raises :class:`GazetteerError` naming the file and line.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import re
 import threading
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -210,6 +208,8 @@ _TOML_LINE = re.compile(r"at line (\d+)")
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], list[str]]:
+    import tomllib  # only needed when the gazetteer is built, not when it comes from the cache
+
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8")
@@ -418,6 +418,8 @@ def _read_places_tsv(path: Path) -> Iterator[tuple[int, dict[str, Any], _Ctx]]:
     header = lines[0].split("\t")
     if header != _TSV_COLUMNS:
         raise GazetteerError(path, 1, f"header must be {_TSV_COLUMNS}, got {header}")
+    import csv
+
     reader = csv.reader(lines[1:], delimiter="\t", quoting=csv.QUOTE_NONE)
     for lineno, row in enumerate(reader, start=2):
         if len(row) != len(_TSV_COLUMNS):
@@ -819,6 +821,10 @@ def get() -> Gazetteer:
         return inst
     with _LOCK:
         if _INSTANCE is None:
-            _INSTANCE = load()
+            from ._cache import cached
+
+            root = data_dir()
+            files = [p for p in root.rglob("*") if p.is_file() and p.suffix in (".toml", ".tsv")]
+            _INSTANCE = cached("gazetteer", files, load)
             BUILD_COUNT += 1
         return _INSTANCE

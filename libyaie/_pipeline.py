@@ -19,12 +19,12 @@ from . import _gazetteer
 from ._codes import LANGS
 from ._gazetteer import Gazetteer
 from ._lang import detect
-from ._text import NormText, is_arabic, normalize
+from ._text import NormText, is_arabic, normalize, normalize_key
 from .model import DateMention, Document, Person, PersonMention, Place, PlaceMention, TitleMention
 from .resolve.persons import PersonSel, TitleSel, attach, find_persons, infer_holder, office_country
 from .resolve.places import PlaceSel, resolve_places
 from .resolve.timex import DateSpec, resolve
-from .rules import Rule, alt
+from .rules import Rule, alt, compile_pattern
 from .rules import dates as date_rules
 from .rules import titles as title_rules
 from .rules.titles import TitleReading
@@ -42,6 +42,11 @@ class ExtractionError(Exception):
 
 
 _RANK_ROLES = frozenset({"general", "colonel"})
+_CASED = regex.compile(r"[^\W\d_](?<=\p{Lu})")
+_GAP_DM = regex.compile(r"[\s,،]{0,3}")
+_GAP_SPACE = regex.compile(r"\s{1,2}")
+_GAP_WORD = regex.compile(r"\s{1,2}[^\W\d_]{1,12}\s{1,2}")
+_LETTERS = regex.compile(r"[^\W\d_]+")
 _BEFORE_TITLE = regex.compile(r"(?:'s|’s)?\s{1,2}")
 # before a lowercase title, words that say it names a role ("elected as prime minister")
 _ROLE_CUES = regex.compile(r"(?:sebagai|selaku|menjadi|làm|là|thành|as|became|named|appointed)\s{1,2}$")
@@ -75,7 +80,9 @@ class Extractor:
     def __init__(self, extra_gazetteers: Sequence[str | Path] = ()):
         self._extra = tuple(Path(p) for p in extra_gazetteers)
         self._lock = threading.Lock()
-        self._ready: tuple[Gazetteer, list[Rule], list[Rule], regex.Pattern[str], regex.Pattern[str]] | None = None
+        self._ready: tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str]] | None = None
+        self._anchors: tuple[Any, Any] = (None, None)
+        self._compiled: dict[tuple[str, str], list[Rule]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {"extra": self._extra}
@@ -84,36 +91,52 @@ class Extractor:
         self.__init__(state["extra"])  # type: ignore[misc]
 
     # -- lazy build ---------------------------------------------------------------------
-    def _build(self) -> tuple[Gazetteer, list[Rule], list[Rule], regex.Pattern[str], regex.Pattern[str]]:
+    def _build(self) -> tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str]]:
         ready = self._ready
         if ready is not None:
             return ready
         with self._lock:
             if self._ready is None:
                 gaz = _gazetteer.get() if not self._extra else _gazetteer.load(extra=self._extra)
-                drules = date_rules.build(gaz.dates)
-                trules = title_rules.build(gaz.titles)
                 mods: list[str] = []
+                rel: dict[str, list[str]] = {"yesterday": [], "today": [], "tomorrow": []}
                 for lang in LANGS:
                     t = gaz.dates.get(lang)
                     if t:
                         for fn in ("start", "mid", "end", "approx"):
                             mods.extend(t.words.get(fn, ()))
-                mod_re = regex.compile(
-                    rf"(?:^|(?<=[^\w]))(?P<mod>{alt(mods)})[\s\-]{{0,2}}(?:(?:من|the|of\s{{1,2}}the)\s{{1,2}})?$"
-                )
-                rel: dict[str, list[str]] = {"yesterday": [], "today": [], "tomorrow": []}
-                for lang in LANGS:
-                    t = gaz.dates.get(lang)
-                    if t:
                         for fn in rel:
                             rel[fn].extend(t.words.get(fn, ()))
-                reld_re = regex.compile(
+                mod_re = compile_pattern(
+                    rf"(?:^|(?<=[^\w]))(?P<mod>{alt(mods)})[\s\-]{{0,2}}(?:(?:من|the|of\s{{1,2}}the)\s{{1,2}})?$"
+                )
+                reld_re = compile_pattern(
                     rf"(?:^|(?<=[^\w]))(?:(?P<yesterday>{alt(rel['yesterday'])})|(?P<today>{alt(rel['today'])})"
                     rf"|(?P<tomorrow>{alt(rel['tomorrow'])}))\s{{0,2}}[,،(]?\s{{0,2}}$"
                 )
-                self._ready = (gaz, drules, trules, mod_re, reld_re)
+                self._anchors = (_date_anchors(gaz), _title_anchors(gaz))
+                self._ready = (gaz, mod_re, reld_re)
             return self._ready
+
+    def _rules(self, kind: str, langs: Iterable[str]) -> list[Rule]:
+        """The compiled rules of ``kind`` for ``langs``, compiled on first need (a document
+        in one script never pays for compiling the others' rules)."""
+        gaz = self._build()[0]
+        out: list[Rule] = []
+        for lang in sorted(langs):
+            key = (kind, lang)
+            rules = self._compiled.get(key)
+            if rules is None:
+                with self._lock:
+                    rules = self._compiled.get(key)
+                    if rules is None:
+                        if kind == "date":
+                            rules = date_rules.build_lang(gaz.dates, lang) if lang in date_rules.BY_LANG else []
+                        else:
+                            rules = title_rules.build_lang(gaz.titles, lang)
+                        self._compiled[key] = rules
+            out.extend(rules)
+        return out
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -131,13 +154,17 @@ class Extractor:
         if not text:
             return Document(text=text, lang="und", reference_date=reference_date,
                             reference_date_source="given" if reference_date else None)
-        gaz, drules, trules, mod_re, reld_re = self._build()
+        gaz, mod_re, reld_re = self._build()
         nt = normalize(text)
         norm = nt.norm
         lang = detect(norm)
+        scripts = _scripts(norm)
+        drules = self._rules("date", scripts)
+        trules = self._rules("title", scripts)
 
         # ---- dates
-        date_matches = self._run(drules, nt)
+        date_anchor, title_anchor = self._anchors
+        date_matches = self._run(drules, nt, _windows(norm, date_anchor, digits=True))
         ref = reference_date
         source = "given" if ref is not None else None
         if ref is None:
@@ -147,7 +174,7 @@ class Extractor:
         dates = self._dates(date_matches, nt, ref, mod_re, reld_re)
 
         # ---- titles
-        titles = self._titles(trules, nt)
+        titles = self._titles(trules, nt, _windows(norm, title_anchor, digits=False))
 
         # ---- gazetteer: places and persons
         date_block = bytearray(len(norm) + 1)
@@ -157,7 +184,9 @@ class Extractor:
         def is_upper(i: int) -> bool:
             return text[nt.orig_index(i)].isupper() if i < len(norm) else False
 
-        place_sels = resolve_places(norm, place_hits, gaz.places, [(t.start, t.end) for t in titles], is_upper)
+        cased = _CASED.search(text) is not None
+
+        place_sels = resolve_places(norm, place_hits, gaz.places, [(t.start, t.end) for t in titles], is_upper, cased)
 
         blocked = bytearray(len(norm) + 1)
         for s, e in [(t.start, t.end) for t in titles]:
@@ -173,6 +202,7 @@ class Extractor:
             blocked,
             titles,
             [(p.start, p.end) for p in place_sels],
+            cased,
         )
         # a place inside a known person's name is part of the name (Abu Yahya al-Libi)
         place_sels = [p for p in place_sels if not any(q.start < p.end and p.start < q.end for q in persons)]
@@ -186,21 +216,24 @@ class Extractor:
 
     # -- steps ----------------------------------------------------------------------------
     @staticmethod
-    def _run(rules: Sequence[Rule], nt: NormText) -> list[_Match]:
+    def _run(rules: Sequence[Rule], nt: NormText, windows: Sequence[tuple[int, int]]) -> list[_Match]:
         out: list[_Match] = []
         text = nt.original
+        if not windows:
+            return out
         for rule in rules:
-            for m in rule.pattern.finditer(nt.norm):
-                if m.end() <= m.start():
-                    continue
-                value = rule.build(m)
-                if value is None:
-                    continue
-                if rule.accept is not None:
-                    os_, oe = nt.span(m.start(), m.end())
-                    if not rule.accept(text[os_:oe]):
+            for ws, we in windows:
+                for m in rule.pattern.finditer(nt.norm, ws, we):
+                    if m.end() <= m.start():
                         continue
-                out.append(_Match(m.start(), m.end(), rule, value))
+                    value = rule.build(m)
+                    if value is None:
+                        continue
+                    if rule.accept is not None:
+                        os_, oe = nt.span(m.start(), m.end())
+                        if not rule.accept(text[os_:oe]):
+                            continue
+                    out.append(_Match(m.start(), m.end(), rule, value))
         return _select(out)
 
     @staticmethod
@@ -222,7 +255,7 @@ class Extractor:
             if spec.weekday is not None and spec.day is None and i + 1 < len(matches):
                 n = matches[i + 1]
                 nspec: DateSpec = n.value
-                if nspec.day is not None and regex.fullmatch(r"[\s,،]{0,3}", norm[e : n.start]):
+                if nspec.day is not None and _GAP_DM.fullmatch(norm, e, n.start):
                     spec, e, name = nspec, n.end, n.rule.name
                     i += 1
             # "غدا الجمعة", "hôm qua (thứ Hai)": the relative day word decides the date
@@ -242,8 +275,8 @@ class Extractor:
         return merged
 
     @staticmethod
-    def _titles(rules: Sequence[Rule], nt: NormText) -> list[TitleSel]:
-        matches = Extractor._run(rules, nt)
+    def _titles(rules: Sequence[Rule], nt: NormText, windows: Sequence[tuple[int, int]]) -> list[TitleSel]:
+        matches = Extractor._run(rules, nt, windows)
         out: list[TitleSel] = []
         norm = nt.norm
         for m in matches:
@@ -252,15 +285,15 @@ class Extractor:
                 prev = out[-1]
                 # code-mixed or stacked titles are one title: "Thứ trưởng Ngoại giao Nga Minister"
                 gap = norm[prev.end : m.start]
-                gap_ok = regex.fullmatch(r"\s{1,2}", gap) is not None or (
-                    regex.fullmatch(r"\s{1,2}[^\W\d_]{1,12}\s{1,2}", gap) is not None
+                gap_ok = _GAP_SPACE.fullmatch(gap) is not None or (
+                    _GAP_WORD.fullmatch(gap) is not None
                     and nt.original[nt.orig_index(prev.end + len(gap) - len(gap.lstrip()))].isupper()
                 )
                 if gap_ok and (prev.role == r.role or r.role in ("minister", "official", "head")):
                     prev.end = m.end
                     continue
             os_, oe = nt.span(m.start, m.end)
-            words = regex.findall(r"[^\W\d_]+", nt.original[os_:oe])
+            words = _LETTERS.findall(nt.original, os_, oe)
             bare_lower = bool(words) and not is_arabic(words[0]) and not words[0][:1].isupper() and (
                 len(words) == 1 or m.rule.lang in ("vi", "id")
             )
@@ -310,6 +343,122 @@ class Extractor:
                 persons[t.person].title = i
         _ = index
         return keep
+
+
+# ---------------------------------------------------------------------------- anchor windows
+#
+# Every date match contains a core token (a digit, or a month, weekday, unit, relative-day,
+# season, decade or quarter word) and every title contains a head word.  One Aho-Corasick
+# pass finds those anchors; the rule regexes then run only in merged windows around them
+# instead of being tried at every position of the text.  The margins exceed the longest
+# span a rule can reach on either side of its anchor, and a window never ends inside a word.
+
+_WINDOW_LEFT = 60
+_WINDOW_RIGHT = 80
+_DIGIT = regex.compile(r"\d")
+_AR_DECADES = ("عشرينيات", "ثلاثينيات", "اربعينيات", "خمسينيات", "ستينيات", "سبعينيات", "ثمانينيات", "تسعينيات")
+_DATE_ANCHOR_FUNCTIONS = (
+    "yesterday", "today", "tomorrow", "day-before-yesterday", "day-after-tomorrow", "week", "month-word",
+    "year-word", "decade-word", "century-word", "quarter-word", "season-spring", "season-summer",
+    "season-autumn", "season-winter",
+)
+
+
+def _automaton(forms: Iterable[str]) -> Any:
+    import ahocorasick
+
+    a = ahocorasick.Automaton()
+    for f in {normalize_key(x) for x in forms}:
+        if f:
+            a.add_word(f, len(f))
+    if len(a) == 0:
+        a.add_word("\x00", 1)
+    a.make_automaton()
+    return a
+
+
+def _date_anchors(gaz: Gazetteer) -> Any:
+    forms: list[str] = list(_AR_DECADES)
+    idt = gaz.dates.get("id")
+    if idt is not None:
+        forms.extend("se" + u for u in idt.units)  # setahun, sebulan: the prefix se- is "one"
+    for t in gaz.dates.values():
+        for table in t.months.values():
+            forms.extend(table)
+        forms.extend(t.weekdays)
+        forms.extend(t.units)
+        forms.extend(t.dual_units)
+        for fn in _DATE_ANCHOR_FUNCTIONS:
+            forms.extend(t.words.get(fn, ()))
+    return _automaton(forms)
+
+
+def _title_anchors(gaz: Gazetteer) -> Any:
+    forms = [f for pieces in gaz.titles.values() for p in pieces if p.kind == "head" for f in p.forms]
+    # Arabic portfolios carry a contracted preposition (للجيش); heads never do, so head forms suffice
+    return _automaton(forms)
+
+
+_HAS_ARABIC = regex.compile(r"[\u0600-\u06FF]")
+_HAS_LATIN = regex.compile(r"[a-z]")
+_HAS_VI = regex.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
+
+
+def _scripts(norm: str) -> frozenset[str]:
+    """Which languages' rules can match at all: Arabic rules need Arabic letters, Vietnamese
+    rules Vietnamese letters, English/Indonesian rules Latin letters; shared rules always run."""
+    out = {"*"}
+    if _HAS_ARABIC.search(norm):
+        out.add("ar")
+    if _HAS_LATIN.search(norm):
+        out.update(("en", "id"))
+    if _HAS_VI.search(norm):
+        out.update(("vi", "en", "id"))
+    return frozenset(out)
+
+
+FULL_SCAN = False
+"""Tests set this to run every rule over the whole text (the windows must change nothing)."""
+
+
+def _windows(norm: str, anchors: Any, *, digits: bool) -> list[tuple[int, int]]:
+    """Merged [start, end) windows around anchor occurrences."""
+    n = len(norm)
+    if FULL_SCAN:
+        return [(0, n)] if n else []
+    spans: list[tuple[int, int]] = []
+    if anchors is not None and n:
+        for end_idx, length in anchors.iter(norm):
+            s0, e0 = end_idx + 1 - length, end_idx + 1
+            if e0 < n and (norm[e0].isalnum() or norm[e0] == "_"):
+                continue  # inside a word
+            # Latin anchors need a word start; Arabic ones may carry proclitics (والأحد)
+            if s0 > 0 and (norm[s0 - 1].isalnum() or norm[s0 - 1] == "_") and not is_arabic(norm[s0]):
+                continue
+            spans.append((s0, e0))
+    if digits:
+        spans.extend((m.start(), m.end()) for m in _DIGIT.finditer(norm))
+    if not spans:
+        return []
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        ws, we = max(0, s - _WINDOW_LEFT), min(n, e + _WINDOW_RIGHT)
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((ws, we))
+    # never cut a word: extend each end to the next non-word character (bounded)
+    fixed: list[tuple[int, int]] = []
+    for ws, we in out:
+        k = we
+        while k < n and k - we < 40 and (norm[k].isalnum() or norm[k] == "_"):
+            k += 1
+        if fixed and ws <= fixed[-1][1]:
+            fixed[-1] = (fixed[-1][0], max(fixed[-1][1], k))
+        else:
+            fixed.append((ws, k))
+    return fixed
 
 
 def _mod_fn(m: regex.Match[str]) -> str:

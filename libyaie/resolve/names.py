@@ -11,6 +11,7 @@ transliterate one Arabic letter to one symbol, merges every vowel run into
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
@@ -31,6 +32,10 @@ _NON_LETTER = regex.compile(r"[^a-z ]+")
 _TOKEN_SPLIT = regex.compile(r"[\s\-‐'’`ʿʾ.]+")
 
 
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=65536)
 def fold_latin(s: str) -> str:
     """Lower case, diacritics removed, ``đ`` → ``d``."""
     s = unicodedata.normalize("NFKD", s.lower().replace("đ", "d").replace("ı", "i"))
@@ -64,14 +69,16 @@ def translit_tokens(name: str) -> list[str]:
 
 def _token_key(t: str) -> str:
     for a, b in _RULES:
-        t = t.replace(a, b)
-    t = regex.sub(r"(.)\1+", r"\1", t)
+        if a in t:
+            t = t.replace(a, b)
+    t = _DOUBLED.sub(r"\1", t)
     t = _VOWELS.sub("V", t)
     if t.endswith("Vh"):
         t = t[:-1]
     return t
 
 
+@functools.lru_cache(maxsize=65536)
 def translit_key(name: str) -> str:
     """The transliteration key of a Latin-script name ('' when it has no letters).
 

@@ -66,6 +66,9 @@ _AR_STOP = frozenset(
 _AR_COMMON_SURNAMES = frozenset(
     "كامل صالح سالم سعيد حسن محمود امين عادل كريم جميل شريف منصور ناصر فاضل عزيز رشيد حميد مجيد نور مبارك عيسي".split()
 )
+_FILLER_WORD = regex.compile(r"[^\W\d_][\w.]*")
+_ACRONYM_GAP = regex.compile(r"\(\s?[a-z]{2,6}\s?\)")
+_FILLER_CHARS = regex.compile(r"[\s\w,،:()\-–.]*")
 _HONORIFICS = frozenset(
     "ông bà ngài anh chị mr mr. mrs mrs. ms ms. dr dr. bapak pak ibu bu السيد السيده الاستاذ الدكتور الشيخ".split()
 )
@@ -135,6 +138,7 @@ def find_persons(
     blocked: bytearray,
     titles: Sequence[TitleSel],
     place_spans: Sequence[tuple[int, int]] = (),
+    cased: bool = True,
 ) -> list[PersonSel]:
     """All person mentions (normalised offsets), known and unknown, non-overlapping.
 
@@ -162,7 +166,6 @@ def find_persons(
 
     # listed names/aliases and transliteration matches of capitalised Latin runs compete:
     # the longest wins, an exact listed form wins a tie
-    cased = any(is_upper(i) for i in range(min(len(norm), 5000)))
 
     def cap_ok(s: int, e: int) -> bool:
         # a Latin-script name is capitalised in cased text ("sisi" in a URL is not Sisi)
@@ -369,16 +372,15 @@ def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_sp
         filler[s:e] = b"\x01" * (e - s)
 
     def only_filler(a: int, b: int, limit: int) -> bool:
+        """Between a title and its person: spaces, light punctuation, places (the office's
+        country), honorifics and acronyms in brackets (GNA) only."""
         if b < a or b - a > limit:
             return False
-        rest = "".join(" " if filler[i] else norm[i] for i in range(a, b))
-        words = regex.findall(r"[^\W\d_][\w.]*", rest)
-        if not all(w in _HONORIFICS or w.isupper() or (regex.fullmatch(r"[a-z]{2,5}", w) is None and False) for w in words):
-            # allow honorifics and acronyms in brackets only
-            words2 = [w for w in words if w not in _HONORIFICS]
-            if words2 and not regex.fullmatch(r"[\s,،:()\[\]\-–]*(?:\(?[a-z]{2,5}\)?[\s,،:]*)?", rest.replace(" ", " ")):
+        rest = _ACRONYM_GAP.sub(" ", "".join(" " if filler[i] else norm[i] for i in range(a, b)))
+        for w in _FILLER_WORD.findall(rest):
+            if w not in _HONORIFICS:
                 return False
-        return regex.fullmatch(r"[\s\w,،:()\-–.]*", rest) is not None
+        return _FILLER_CHARS.fullmatch(rest) is not None
 
     used: set[int] = set()
     for ti, t in enumerate(titles):

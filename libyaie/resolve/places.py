@@ -102,6 +102,11 @@ def _choose(
     return max(cands, key=score)
 
 
+_LAST_WORD = regex.compile(r"(\w+)\s{1,2}$")
+_LIST_GAP = regex.compile(r"\s{0,2}(?:,|،|/|và|and|dan|و|&)?\s{0,2}")
+_QUAL_GAP = regex.compile(r"\s{0,2}[,،(]?\s{0,2}")
+_PREV_GAP = regex.compile(r"[\s\w',]{0,20}")
+_SPACES = regex.compile(r"\s+")
 _GLUED_ARTICLE = regex.compile(r"(?:al|el|ad|as|at|az|ar|an)[- ](?=\w)")
 _PUBLICATIONS = frozenset(
     "times post tribune herald journal observer gazette daily telegraph review monitor chronicle express".split()
@@ -134,7 +139,7 @@ def _vi_weak_ok(norm: str, s: int, is_upper: Callable[[int], bool]) -> bool:
         i -= 1
     if i < 0 or norm[i] in ".!?\n:\"“”«»":
         return False
-    m = regex.search(r"(\w+)\s{1,2}$", norm[max(0, s - 20) : s])
+    m = _LAST_WORD.search(norm, max(0, s - 20), s)
     if m is None:
         return True
     prev = m.group(1)
@@ -147,6 +152,7 @@ def resolve_places(
     places: Mapping[str, PlaceEntry],
     title_spans: Sequence[tuple[int, int]],
     is_upper: Callable[[int], bool] = lambda i: False,
+    cased: bool = True,
 ) -> list[PlaceSel]:
     """Choose and validate place readings of non-overlapping hits (normalised offsets)."""
     # strong readings first: they give the document's countries
@@ -160,7 +166,6 @@ def resolve_places(
     # one sense per discourse: a weak name accepted once is a place everywhere in the text
     accepted_weak: set[str] = set()
     pending: list[tuple[int, str]] = []
-    cased = any(is_upper(i) for i in range(min(len(norm), 5000)))
     for i, (s, e, cands) in enumerate(hits):
         usable = list(cands)
         if _publication(norm, e, is_upper):
@@ -196,7 +201,7 @@ def resolve_places(
                 if 0 <= j < n:
                     s2, e2, c2 = hits[j]
                     between = norm[e:s2] if j > i else norm[e2:s]
-                    if any(not c.weak for c in c2) and regex.fullmatch(r"\s{0,2}(?:,|،|/|và|and|dan|و|&)?\s{0,2}", between):
+                    if any(not c.weak for c in c2) and _LIST_GAP.fullmatch(between):
                         near_strong = True
             if not (prev in _TRIGGERS or gap_title or near_strong or vi_ok):
                 pending.append((i, norm[s:e]))
@@ -206,13 +211,13 @@ def resolve_places(
         next_country = None
         if i + 1 < n:
             s2, e2, c2 = hits[i + 1]
-            if regex.fullmatch(r"\s{0,2}[,،(]?\s{0,2}", norm[e:s2]):
+            if _QUAL_GAP.fullmatch(norm, e, s2):
                 cs = {places[c.id].country for c in c2 if places[c.id].kind == "country"}
                 if len(cs) == 1:
                     next_country = cs.pop()
         if next_country is None and i > 0:
             _s0, e0, c0 = hits[i - 1]
-            if s - e0 <= 20 and regex.fullmatch(r"[\s\w',]{0,20}", norm[e0:s]):
+            if s - e0 <= 20 and _PREV_GAP.fullmatch(norm, e0, s):
                 cs0 = {places[c.id].country for c in c0 if places[c.id].kind == "country"}
                 if len(cs0) == 1 and any(places[c.id].country in cs0 for c in usable):
                     next_country = cs0.pop()
@@ -220,11 +225,11 @@ def resolve_places(
         direction = None
         mb = _DIR_BEFORE_RE.search(norm[max(0, s - 25) : s])
         if mb:
-            direction = _DIR_BEFORE[regex.sub(r"\s+", " ", mb["d"])]
+            direction = _DIR_BEFORE[_SPACES.sub(" ", mb["d"])]
         else:
             ma = _DIR_AFTER_RE.match(norm[e : e + 20])
             if ma:
-                direction = _DIR_AFTER[regex.sub(r"\s+", " ", ma["d"])]
+                direction = _DIR_AFTER[_SPACES.sub(" ", ma["d"])]
         if direction is not None and c.form != "name":
             direction = None
         out.append(PlaceSel(s, e, places[c.id], c.form, direction))

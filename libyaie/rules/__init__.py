@@ -15,6 +15,7 @@ be linear: no nested unbounded quantifiers; bounded repetition only
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -32,17 +33,28 @@ R = r"(?![\w\u0300-\u036f])"
 AR_L = r"(?<=(?:^|[^\w])(?:[وف]?[بلك]?|[وف]?لل))"
 
 
+_LISTS: dict[str, tuple[str, ...]] = {}
+_LIST_REF = regex.compile(r"\\L<(\w+)>")
+
+
 def alt(forms: Iterable[str], *, normalise: bool = True) -> str:
-    """A regex alternation of literal forms, longest first, spaces as ``\\s{1,3}``."""
-    seen: dict[str, None] = {}
-    for f in forms:
-        k = normalize_key(f) if normalise else f
-        if k:
-            seen[k] = None
-    if not seen:
+    """A set of literal forms as a regex piece: a named list ``\\L<name>`` of the
+    ``regex`` module, which matches the longest listed form at a position by hashing
+    (fast to compile and to match, however many forms).  Forms are normalised like
+    the text; a space in a form matches one space."""
+    keys = sorted({k for f in forms if (k := (normalize_key(f) if normalise else f))})
+    if not keys:
         return r"(?!x)x"  # matches nothing
-    parts = sorted(seen, key=lambda s: (-len(s), s))
-    return "(?:" + "|".join(regex.escape(p).replace(r"\ ", " ").replace(" ", r"\s{1,3}") for p in parts) + ")"
+    name = "L" + hashlib.sha1("\x1f".join(keys).encode("utf-8")).hexdigest()[:20]
+    _LISTS.setdefault(name, tuple(keys))
+    return rf"\L<{name}>"
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """Compile a pattern that may use pieces made by :func:`alt`."""
+    names = set(_LIST_REF.findall(pattern))
+    lists: dict[str, Any] = {n: _LISTS[n] for n in names}
+    return regex.compile(pattern, flags, **lists)
 
 
 @attrs.frozen(slots=True)
@@ -87,7 +99,7 @@ def compile_rule(
         name=name,
         kind=kind,
         lang=lang,
-        pattern=regex.compile(pattern, regex.VERBOSE | regex.V1),
+        pattern=compile_pattern(pattern, regex.VERBOSE | regex.V1),
         build=build,
         examples=tuple(examples),
         negatives=tuple(negatives),

@@ -10,8 +10,14 @@ from . import ar, common, en, vi
 from . import id as id_
 
 MODULES = (common, ar, vi, id_, en)
+BY_LANG = {"*": common, "ar": ar, "vi": vi, "id": id_, "en": en}
 
-__all__ = ["MODULES", "build"]
+__all__ = ["BY_LANG", "MODULES", "build", "build_lang"]
+
+
+def build_lang(tables: Mapping[str, DateTables], lang: str) -> list[Rule]:
+    """The date rules of one language (``"*"`` for the shared numeric ones)."""
+    return list(BY_LANG[lang].rules(tables))
 
 
 def build(tables: Mapping[str, DateTables]) -> list[Rule]:

@@ -21,7 +21,7 @@ from ..._gazetteer import TitlePiece
 from ..._text import normalize_key
 from .. import AR_L, Example, L, R, Rule, alt, compile_rule
 
-__all__ = ["TitleReading", "build"]
+__all__ = ["TitleReading", "build", "build_lang"]
 
 _QUAL_RANK = {"deputy": 0, "assistant": 0, "acting": 1, "designate": 1, "former": 2}
 
@@ -185,3 +185,9 @@ _NEGATIVES: dict[str, tuple[str, ...]] = {
 def build(titles: Mapping[str, Sequence[TitlePiece]]) -> list[Rule]:
     """One cascade rule per language that has title data."""
     return [_rule_for(lang, pieces) for lang, pieces in sorted(titles.items())]
+
+
+def build_lang(titles: Mapping[str, Sequence[TitlePiece]], lang: str) -> list[Rule]:
+    """The title cascade of one language (empty when it has no title data)."""
+    pieces = titles.get(lang)
+    return [_rule_for(lang, pieces)] if pieces else []

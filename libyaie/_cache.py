@@ -1,0 +1,87 @@
+"""On-disk cache of the built gazetteer (like ``.pyc`` files for the data).
+
+Building the gazetteer (reading and validating every file, normalising ~20k names,
+building the automaton) takes most of a cold start.  The built object is pickled
+to ``$LIBYAIE_CACHE_DIR`` (default ``$XDG_CACHE_HOME/libyaie`` or
+``~/.cache/libyaie``) under a key that hashes the library version, the Python and
+pyahocorasick versions and the bytes of every data file, so any change to the data
+or the code that reads it makes a new entry.  ``LIBYAIE_NO_CACHE=1`` disables it.
+A missing, unreadable or corrupt cache is never an error: the gazetteer is rebuilt.
+The cache directory is the user's own; do not point it at a directory others can write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+__all__ = ["cache_dir", "cached"]
+
+_FORMAT = "1"
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("LIBYAIE_NO_CACHE"):
+        return None
+    explicit = os.environ.get("LIBYAIE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "libyaie"
+
+
+def _key(files: Iterable[Path]) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    h.update(_FORMAT.encode())
+    h.update(sys.version.encode())
+    for pkg in ("libyaie", "pyahocorasick", "attrs"):
+        try:
+            h.update(f"{pkg}={version(pkg)}".encode())
+        except PackageNotFoundError:
+            h.update(f"{pkg}=?".encode())
+    # the code that builds the object is part of the key too
+    here = Path(__file__).resolve().parent
+    for src in sorted(here.rglob("*.py")):
+        h.update(src.name.encode())
+        h.update(src.read_bytes())
+    for f in sorted(files):
+        h.update(str(f.name).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:32]
+
+
+def cached(name: str, files: Iterable[Path], build: Callable[[], T]) -> T:
+    """``build()``, or its pickled result from an earlier process with the same inputs."""
+    d = cache_dir()
+    if d is None:
+        return build()
+    try:
+        path = d / f"{name}-{_key(list(files))}.pickle"
+    except OSError:
+        return build()
+    try:
+        with path.open("rb") as fh:
+            obj: T = pickle.load(fh)
+        return obj
+    except Exception:  # missing or corrupt: rebuild
+        pass
+    obj = build()
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{name}-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # read-only home, full disk: run without a cache
+    return obj

@@ -1,0 +1,265 @@
+"""Scale-out on Dask: map extraction over a Dask bag or dataframe of articles.
+
+Dask is an optional extra (``pip install 'libyaie[dask]'``); this module imports
+it lazily, so ``import libyaie.dask`` works without it and the functions raise
+:class:`ImportError` with the install hint when it is missing.
+
+Each partition uses one :class:`~libyaie.Extractor`.  Extractors are cached per
+worker process (keyed by their extra gazetteer files), so the gazetteer is built
+once per Dask worker process, not once per partition or per record.  Results
+travel between processes as plain ``to_dict()`` records (the default) or as
+:class:`~libyaie.Document` objects, which pickle.
+
+::
+
+    import dask.bag as db, datetime, libyaie.dask
+
+    bag = db.from_sequence([("Haftar visited Benghazi last week.", datetime.date(2020, 12, 28))],
+                           npartitions=1)
+    records = libyaie.dask.extract_bag(bag).compute()
+    records[0]["places"][0]["place"]["geonames_id"]     # 88319
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._pipeline import Extractor
+from .model import Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    import dask.bag
+    import dask.dataframe
+    import pandas
+
+__all__ = ["KINDS", "RESULT_COLUMNS", "extract_bag", "extract_dataframe"]
+
+KINDS = ("dates", "places", "titles", "persons")
+"""The mention kinds; ``kinds=`` selects a subset of them."""
+
+RESULT_COLUMNS = (
+    "lang",
+    "reference_date",
+    "reference_date_source",
+    "n_dates",
+    "n_places",
+    "n_titles",
+    "n_persons",
+    "dates",
+    "places",
+    "titles",
+    "persons",
+)
+"""Columns :func:`extract_dataframe` adds (before ``prefix``): the counts are ``int64``;
+``dates``/``places``/``titles``/``persons`` are JSON arrays of the mentions' ``to_dict()``."""
+
+_INSTALL_HINT = "libyaie.dask needs Dask: pip install 'dask[bag,dataframe]>=2024.1' distributed"
+
+_CACHE: dict[tuple[str, ...], Extractor] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _extractor(extra: tuple[str, ...]) -> Extractor:
+    """This process's extractor for ``extra`` (one per process; thread-safe)."""
+    ex = _CACHE.get(extra)
+    if ex is None:
+        with _CACHE_LOCK:
+            ex = _CACHE.get(extra)
+            if ex is None:
+                ex = _CACHE[extra] = Extractor(extra_gazetteers=extra)
+    return ex
+
+
+def _check_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
+    if kinds is None:
+        return KINDS
+    if isinstance(kinds, str):
+        kinds = (kinds,)
+    out = tuple(kinds)
+    bad = [k for k in out if k not in KINDS]
+    if bad or not out:
+        raise ValueError(f"kinds must be a non-empty subset of {KINDS}, got {out!r}")
+    return out
+
+
+def _to_date(value: object) -> datetime.date | None:
+    """A reference date from a bag element or a dataframe cell (date, Timestamp, ISO string, null)."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, datetime.datetime):  # includes pandas.Timestamp (NaT is caught below)
+        try:
+            return value.date()
+        except ValueError:
+            return None
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value[:10]) if value else None
+    if type(value).__name__ == "NaTType":
+        return None
+    raise TypeError(f"reference date must be a date, a datetime, an ISO string or null, got {type(value).__name__}")
+
+
+def _split(item: object) -> tuple[object, datetime.date | None]:
+    """A bag element: a text, a ``(text, reference_date)`` pair, or a mapping with ``text``."""
+    if isinstance(item, str):
+        return item, None
+    if isinstance(item, tuple) and len(item) == 2:
+        return item[0], _to_date(item[1])
+    if isinstance(item, Mapping):
+        return item.get("text"), _to_date(item.get("reference_date"))
+    return item, None  # extract() raises TypeError naming the type
+
+
+def _restrict(doc: Document, kinds: tuple[str, ...]) -> Document:
+    if kinds == KINDS:
+        return doc
+    return attrs.evolve(doc, **{k: () for k in KINDS if k not in kinds})
+
+
+def _bag_partition(
+    items: Iterable[object],
+    reference_date: datetime.date | None,
+    kinds: tuple[str, ...],
+    output: str,
+    extra: tuple[str, ...],
+) -> Iterator[Document | dict[str, Any]]:
+    ex = _extractor(extra)
+    for item in items:
+        text, ref = _split(item)
+        doc = _restrict(ex.extract(text, reference_date=ref or reference_date), kinds)  # type: ignore[arg-type]
+        if output == "document":
+            yield doc
+        else:
+            d = doc.to_dict()
+            for k in KINDS:
+                if k not in kinds:
+                    del d[k]
+            yield d
+
+
+def extract_bag(
+    bag: dask.bag.Bag,
+    *,
+    reference_date: datetime.date | None = None,
+    kinds: Iterable[str] | None = None,
+    output: str = "dict",
+    extra_gazetteers: Sequence[str | Path] = (),
+) -> dask.bag.Bag:
+    """Map extraction over a Dask bag, one extractor per partition (cached per process).
+
+    Elements are texts, ``(text, reference_date)`` pairs, or mappings with a
+    ``"text"`` and an optional ``"reference_date"`` key; an element's own date
+    overrides ``reference_date``.  Dates may be :class:`datetime.date`,
+    :class:`datetime.datetime`/``Timestamp``, ISO strings or ``None``.
+
+    ``output="dict"`` (default) gives ``Document.to_dict()`` records (JSON-ready:
+    ``bag.map(json.dumps).to_textfiles(...)``); ``output="document"`` gives
+    :class:`~libyaie.Document` objects.  ``kinds`` keeps only some of
+    ``dates``, ``places``, ``titles``, ``persons`` (the others are dropped from
+    dicts and empty in Documents).  The order of elements is preserved.
+    """
+    try:
+        import dask.bag  # noqa: F401
+    except ImportError as exc:  # pragma: no cover
+        raise ImportError(_INSTALL_HINT) from exc
+    ks = _check_kinds(kinds)
+    if output not in ("dict", "document"):
+        raise ValueError(f"output must be 'dict' or 'document', got {output!r}")
+    if reference_date is not None and not isinstance(reference_date, datetime.date):
+        raise TypeError(f"reference_date must be a datetime.date or None, got {type(reference_date).__name__}")
+    extra = tuple(str(p) for p in extra_gazetteers)
+    result: dask.bag.Bag = bag.map_partitions(_bag_partition, _to_date(reference_date), ks, output, extra)
+    return result
+
+
+def _df_partition(
+    df: pandas.DataFrame,
+    text_column: str,
+    date_column: str | None,
+    kinds: tuple[str, ...],
+    extra: tuple[str, ...],
+    prefix: str,
+) -> pandas.DataFrame:
+    import pandas as pd
+
+    ex = _extractor(extra)
+    cols: dict[str, list[Any]] = {c: [] for c in RESULT_COLUMNS}
+    texts = df[text_column].tolist()
+    refs = df[date_column].tolist() if date_column is not None else [None] * len(texts)
+    for text, ref in zip(texts, refs, strict=True):
+        if text is None or (isinstance(text, float) and math.isnan(text)):
+            # a missing text: no document, zero mentions
+            for c in ("lang", "reference_date", "reference_date_source"):
+                cols[c].append(None)
+            for k in KINDS:
+                cols[f"n_{k}"].append(0)
+                cols[k].append("[]")
+            continue
+        doc = ex.extract(text, reference_date=_to_date(ref))
+        cols["lang"].append(doc.lang)
+        cols["reference_date"].append(None if doc.reference_date is None else doc.reference_date.isoformat())
+        cols["reference_date_source"].append(doc.reference_date_source)
+        for k in KINDS:
+            ms = getattr(doc, k) if k in kinds else ()
+            cols[f"n_{k}"].append(len(ms))
+            cols[k].append(json.dumps([m.to_dict() for m in ms], ensure_ascii=False))
+    out = df.copy()
+    for c in RESULT_COLUMNS:
+        name = prefix + c
+        out[name] = pd.Series(cols[c], index=df.index, dtype="int64" if c.startswith("n_") else object)
+    return out
+
+
+def extract_dataframe(
+    ddf: dask.dataframe.DataFrame,
+    text_column: str,
+    date_column: str | None = None,
+    *,
+    kinds: Iterable[str] | None = None,
+    prefix: str = "",
+    extra_gazetteers: Sequence[str | Path] = (),
+) -> dask.dataframe.DataFrame:
+    """Add extraction result columns to a Dask dataframe of articles.
+
+    ``text_column`` holds the texts (a null text gives zero mentions and null
+    ``lang``); ``date_column``, if given, the reference dates (dates,
+    datetimes, ``datetime64`` or ISO strings; nulls allowed).  The columns of
+    :data:`RESULT_COLUMNS` are added, each name preceded by ``prefix``: ``lang``,
+    ``reference_date`` (ISO string), ``reference_date_source``, ``n_dates`` …
+    ``n_persons`` (``int64``) and ``dates`` … ``persons`` (JSON arrays of the
+    mentions' ``to_dict()``).  Kinds not in ``kinds`` get 0 and ``"[]"``.  A
+    result column that already exists raises :class:`ValueError` (use ``prefix``).
+    """
+    try:
+        import pandas as pd
+    except ImportError as exc:  # pragma: no cover
+        raise ImportError(_INSTALL_HINT) from exc
+    ks = _check_kinds(kinds)
+    columns = list(ddf.columns)
+    if text_column not in columns:
+        raise KeyError(f"text column {text_column!r} not in the dataframe")
+    if date_column is not None and date_column not in columns:
+        raise KeyError(f"date column {date_column!r} not in the dataframe")
+    clash = [prefix + c for c in RESULT_COLUMNS if prefix + c in columns]
+    if clash:
+        raise ValueError(f"result columns already exist: {clash}; pass prefix= to rename them")
+    extra = tuple(str(p) for p in extra_gazetteers)
+    meta = ddf._meta.copy()
+    for c in RESULT_COLUMNS:
+        dtype = "int64" if c.startswith("n_") else object
+        meta[prefix + c] = pd.Series([], dtype=dtype)
+    result: dask.dataframe.DataFrame = ddf.map_partitions(
+        _df_partition, text_column, date_column, ks, extra, prefix, meta=meta
+    )
+    return result
