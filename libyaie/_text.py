@@ -12,6 +12,8 @@ Normalisation (documented in ``docs/usage.md``):
 * removed: zero-width characters, bidi controls, soft hyphen, Arabic tatweel and
   tashkeel (harakat, shadda, sukun, superscript alef, Quranic marks);
 * mapped one-to-one: NBSP and other spaces → space; hyphen variants → ``-``;
+  romanisation diacritics that are not Vietnamese letters (``ā ī ū ḥ ṣ ṭ ţ ş ğ ç ı ö ü``)
+  → base letters;
   alef forms ``أ إ آ ٱ`` → ``ا``; ``ى`` → ``ي``; ``ة`` → ``ه``; ``ؤ`` → ``و``;
   ``ئ`` → ``ي``; Persian ``ک ی`` → ``ك ي``; Arabic-Indic and Persian digits →
   ASCII digits.
@@ -54,6 +56,12 @@ _ONE_TO_ONE[0x2018] = "'"
 _ONE_TO_ONE[0x02BC] = "'"
 _ONE_TO_ONE[0x02BF] = "'"
 _ONE_TO_ONE[0x02BE] = "'"
+
+# Diacritics of Arabic/Turkish romanisation (GeoNames "Misrātah", "Ţarābulus", "Erdoğan",
+# "Çavuşoğlu") fold to the base letter.  None of them is a Vietnamese letter, whose
+# vowels and tone marks (ă â ê ô ơ ư, à á ả ã ạ ...) are left alone.
+for _src, _dst in zip("āēīōūḥṣṭḍẓţşḩḑẕğçıöüñḏṯẖ", "aeiouhstdztshdzgciounndth", strict=False):
+    _ONE_TO_ONE[ord(_src)] = _dst
 
 _TRANSLATE = _ONE_TO_ONE
 
