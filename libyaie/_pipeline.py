@@ -62,14 +62,18 @@ class _Match:
 
 
 def _select(matches: list[_Match]) -> list[_Match]:
-    """Non-overlapping matches: longest first, then rule priority, then leftmost."""
+    """Non-overlapping matches: longest first, then rule priority, then leftmost.
+
+    Linear in the total length of the candidates (an occupancy array, not pairwise checks)."""
+    if not matches:
+        return []
+    taken = bytearray(max(m.end for m in matches) + 1)
     chosen: list[_Match] = []
-    taken: list[tuple[int, int]] = []
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), -m.rule.priority, m.start)):
-        if any(m.start < e and s < m.end for s, e in taken):
+        if any(taken[m.start : m.end]):
             continue
         chosen.append(m)
-        taken.append((m.start, m.end))
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     return sorted(chosen, key=lambda m: m.start)
 
 
@@ -205,7 +209,9 @@ class Extractor:
             cased,
         )
         # a place inside a known person's name is part of the name (Abu Yahya al-Libi)
-        place_sels = [p for p in place_sels if not any(q.start < p.end and p.start < q.end for q in persons)]
+        place_sels = [
+            p for p in place_sels if not any(q.entry is not None and q.start < p.end and p.start < q.end for q in persons)
+        ]
         attach(norm, titles, persons, [(p.start, p.end) for p in place_sels])
         self._title_countries(norm, titles, persons, place_sels, ref)
         titles = self._filter_titles(titles, persons)
@@ -503,11 +509,11 @@ def _split_hits(
         hits,
         key=lambda h: (-(h.end - h.start), 0 if any(c.etype == "person" for c in h.candidates) else 1, h.start),
     )
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(date_block))
     places: list[tuple[int, int, tuple[_gazetteer.Candidate, ...]]] = []
     persons: list[tuple[int, int, str, str]] = []
     for h in order:
-        if any(h.start < e and s < h.end for s, e in taken):
+        if any(taken[h.start : h.end]):
             continue
         if any(date_block[h.start : h.end]):
             continue
@@ -515,12 +521,12 @@ def _split_hits(
         if pers:
             if len({c.id for c in pers}) == 1:
                 persons.append((h.start, h.end, pers[0].id, pers[0].form))
-                taken.append((h.start, h.end))
+                taken[h.start : h.end] = b"\x01" * (h.end - h.start)
             continue
         pl = tuple(c for c in h.candidates if c.etype == "place")
         if pl:
             places.append((h.start, h.end, pl))
-            taken.append((h.start, h.end))
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
     places.sort(key=lambda x: x[0])
     persons.sort(key=lambda x: x[0])
     return places, persons
@@ -542,7 +548,12 @@ def _document(
         return os_, oe, text[os_:oe]
 
     date_mentions = []
+    last_year: int | None = None
     for s, e, spec, name in dates:
+        if spec.anaphoric and last_year is not None and spec.month is not None:
+            spec = attrs.evolve(spec, year=last_year, rel_unit=None, anaphoric=False)
+        elif spec.year is not None and spec.calendar == "gregorian":
+            last_year = spec.year
         r = resolve(spec, ref)
         if r is None:
             continue

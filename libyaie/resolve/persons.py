@@ -69,6 +69,14 @@ _AR_COMMON_SURNAMES = frozenset(
 _FILLER_WORD = regex.compile(r"[^\W\d_][\w.]*")
 _ACRONYM_GAP = regex.compile(r"\(\s?[a-z]{2,6}\s?\)")
 _FILLER_CHARS = regex.compile(r"[\s\w,،:()\-–.]*")
+_AR_NAME_WORDS = regex.compile(r"\s{1,2}((?:[\u0621-\u064A]+\s?){2,3})")
+_AR_NAME_END = regex.compile(r"[\s،,.:\"'»)]")
+_AR_STOP_ORIGINAL = frozenset({"على", "إلى", "الى", "حتى", "لدى", "متى", "مدى", "سوى"})
+# The most common Vietnamese family names (about 90 % of the population).
+VI_SURNAMES = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đinh lương trương tô "
+    "lâm mai trịnh hà chu tạ cao lưu quách vương".split()
+)
 _HONORIFICS = frozenset(
     "ông bà ngài anh chị mr mr. mrs mrs. ms ms. dr dr. bapak pak ibu bu السيد السيده الاستاذ الدكتور الشيخ".split()
 )
@@ -100,7 +108,7 @@ def _sequences(norm: str, toks: list[tuple[int, int, bool]]) -> list[list[tuple[
         word = norm[s:e]
         gap = norm[cur[-1][1] : s] if cur else ""
         # single spaces join name words; an initial may carry its dot (Deborah K. Jones)
-        joinable = bool(cur) and (gap == " " or (gap == ". " and cur[-1][1] - cur[-1][0] == 1))
+        joinable = bool(cur) and (gap == " " or (gap in (". ", ".") and cur[-1][1] - cur[-1][0] == 1))
         if cap and (joinable or not cur):
             cur.append((s, e))
         elif cap:
@@ -187,7 +195,7 @@ def find_persons(
                 s, e = run[i][0], run[j - 1][1]
                 key = translit_key(original_of(s, e))
                 ids = gaz.person_keys.get(key, ())
-                if len(ids) == 1:
+                if len(ids) == 1 and _fuzzy_ok(key, s, e, place_spans, in_any_place):
                     cands.append((s, e, 1, gaz.persons[ids[0]]))
                     i, found = j, True
                     break
@@ -215,7 +223,8 @@ def find_persons(
     # unknown persons right after a title
     given = _arabic_given_names(gaz)
     for t in titles:
-        _unknown_after_title(norm, t, runs, taken, original_of, add, given)
+        _unknown_after_title(norm, t, runs, taken, original_of, add, given, in_place)
+    vietnamese_names(norm, toks, original_of, add, in_place)
 
     _coreference(norm, out, original_of, is_upper, toks, add, blocked)
     out.sort(key=lambda p: p.start)
@@ -241,6 +250,14 @@ def _arabic_given_names(gaz: Gazetteer) -> frozenset[str]:
         got = frozenset(names)
         _GIVEN_CACHE[id(gaz)] = got
     return got
+
+
+def _fuzzy_ok(key: str, s: int, e: int, place_spans: Sequence[tuple[int, int]], in_place: bytearray) -> bool:
+    """A transliteration-key match is not a person when it lies inside a place name
+    (Sidi Bu Zinah), or when its key is short and it overlaps a place."""
+    if any(ps <= s and e <= pe for ps, pe in place_spans):
+        return False
+    return not (len(key.replace("V", "")) < 4 and any(in_place[s:e]))
 
 
 def _sentence_initial(norm: str, s: int) -> bool:
@@ -281,26 +298,43 @@ def _unknown_after_title(
     original_of: Callable[[int, int], str],
     add: Callable[[int, int, PersonEntry | None, str], None],
     given: frozenset[str],
+    in_place: bytearray,
 ) -> None:
+    # the office's country may stand between title and name: "Menteri Luar Negeri Israel Eli Cohen"
+    start = t.end
+    while True:
+        k = start
+        while k < len(norm) and norm[k] == " ":
+            k += 1
+        if k < len(norm) and in_place[k]:
+            while k < len(norm) and in_place[k]:
+                k += 1
+            start = k
+            continue
+        break
     # Latin
     for run in runs:
         s = run[0][0]
-        if s < t.end or s - t.end > 12:
+        if s < start or s - start > 12:
             continue
-        if not _gap_ok(norm, t.end, s):
+        if not _gap_ok(norm, start, s):
             continue
         if len(run) >= 2 and not any(taken[s : run[-1][1]]):
             add(s, run[-1][1], None, original_of(s, run[-1][1]))
         return
     # Arabic: 2–3 words after the title, stopped by punctuation and function words
-    m = regex.compile(r"\s{1,2}((?:[\u0621-\u064A]+\s?){2,3})").match(norm, t.end)
+    m = _AR_NAME_WORDS.match(norm, start)
     if not m:
         return
-    words = m.group(1).split()
     picked: list[str] = []
-    for w in words:
+    pos = m.start(1)
+    for w in m.group(1).split():
+        ws = norm.index(w, pos)
+        pos = ws + len(w)
         if w in _AR_STOP or (not picked and w.startswith("ال")) or (w.endswith("يه") and not picked):
             break
+        if original_of(ws, ws + len(w)) in _AR_STOP_ORIGINAL:
+            break  # على (on), إلى (to): folded they look like the name علي
         picked.append(w)
     if len(picked) < 2 or picked[0] not in given:
         return
@@ -309,9 +343,33 @@ def _unknown_after_title(
     if norm[s:e] != " ".join(picked) or any(taken[s:e]):
         return
     after = norm[e : e + 2]
-    if after and not regex.match(r"[\s،,.:\"'»)]", after):
+    if after and not _AR_NAME_END.match(after):
         return
     add(s, e, None, original_of(s, e))
+
+
+def vietnamese_names(
+    norm: str,
+    toks: list[tuple[int, int, bool]],
+    original_of: Callable[[int, int], str],
+    add: Callable[[int, int, PersonEntry | None, str], None],
+    in_place: bytearray,
+) -> None:
+    """Vietnamese full names: 2–4 capitalised syllables led by a common family name
+    (Nguyễn Thị Nga, Phạm Bình Minh).  Unknown ones come back with ``id = None``."""
+    i = 0
+    n = len(toks)
+    while i < n:
+        s, e, cap = toks[i]
+        if cap and norm[s:e] in VI_SURNAMES:
+            j = i + 1
+            while j < n and j - i < 4 and toks[j][2] and norm[toks[j - 1][1] : toks[j][0]] == " ":
+                j += 1
+            if j - i >= 2 and not any(in_place[s : toks[j - 1][1]]):  # Hà Nội is a place
+                add(s, toks[j - 1][1], None, original_of(s, toks[j - 1][1]))
+                i = j
+                continue
+        i += 1
 
 
 def _coreference(

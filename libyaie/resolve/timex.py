@@ -40,6 +40,7 @@ class DateSpec:
     part_of_day: str | None = None  # MO AF EV NI
     mod: str | None = None
     set_: bool = False
+    anaphoric: bool = False  # "the same year" (العام ذاته, cùng năm): the year last named in the text
 
 
 @attrs.frozen(slots=True)
@@ -132,7 +133,9 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
         g = hijri_to_gregorian(y, m, d)
         return None if g is None else Resolved(g.isoformat(), "date", False)
 
-    suffix = f"T{spec.part_of_day}" if spec.part_of_day else ""
+    # the part of day (صباح الأحد, sáng 14-1) is read but not put in the value: annotators
+    # give the day itself (HeidelTime's 2020-12-27TMO is accepted as an alternative by them)
+    suffix = ""
 
     # decades and centuries
     if spec.decade is not None:

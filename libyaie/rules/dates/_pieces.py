@@ -130,7 +130,7 @@ def _unabbreviated(table: Mapping[str, int]) -> list[str]:
             continue
         if len(f) < 3:
             continue
-        if any(g != f and j == i and g.startswith(f) for g, j in table.items()):
+        if any(g.rstrip(".") != f and j == i and g.startswith(f) for g, j in table.items()):
             continue
         out.append(f)
     return out

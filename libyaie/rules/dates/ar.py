@@ -84,6 +84,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         mo = month_of(m["m"])
         if mo is None:
             return None
+        if m["dir"] in ("ذاته", "نفسه"):
+            return spec(month=mo, rel_unit="Y", rel_offset=0, anaphoric=True)
         if m["yw"]:
             fn = p.function_of(m["dir"], "past", "future", "this")
             return spec(month=mo, rel_unit="Y", rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
@@ -219,7 +221,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("الاثنين", {"value": "2020-12-28"}),
                 Example("يوم الخميس", {"value": "2020-12-24"}),
                 Example("الأحد المقبل", {"value": "2021-01-03"}),
-                Example("صباح الأحد", {"value": "2020-12-27TMO"}),
+                Example("صباح الأحد", {"value": "2020-12-27"}),
                 Example("الجمعة", {"value": "XXXX-XX-XX"}, ref=None),
             ],
             negatives=["أحد المسؤولين", "جمعة", "اثنين من"],

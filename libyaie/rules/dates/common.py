@@ -122,6 +122,20 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             negatives=["năm 20.000"],
         ),
         compile_rule(
+            "num.date.year-range-start", "date", "*",
+            rf"(?<![\d.,/\-]){YEAR}(?=\s?[-–]\s?(?:1[89]|20)\d\d(?![\d.,/\-]))",
+            year,
+            examples=[Example("nhiệm kỳ 2020-2021", {"value": "2020"})],
+            negatives=["2020-12-28", "12020-2021"],
+        ),
+        compile_rule(
+            "num.date.year-range-end", "date", "*",
+            rf"(?<=(?<![\d.,/\-])(?:1[89]|20)\d\d\s?[-–]\s?){YEAR}(?![\d.,/\-])",
+            year,
+            examples=[Example("nhiệm kỳ 2020-2021", {"value": "2021"}), Example("1969–2011", {"value": "2011"})],
+            negatives=["2020-12-28"],
+        ),
+        compile_rule(
             "num.date.season-year", "date", "*",
             rf"(?<![\w]){SEASON}(?<=(?P<s>{SEASON}))\s{{1,2}}(?:(?:of|năm|tahun|عام|من\s{{1,2}}عام)\s{{1,2}})?{YEAR}(?!\d)",
             season,

@@ -44,6 +44,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return None
         if m.groupdict().get("y"):
             return spec(year=int(m["y"]), month=mo)
+        if m.groupdict().get("same"):
+            return spec(month=mo, rel_unit="Y", rel_offset=0, anaphoric=True)
         d = m.groupdict().get("dir")
         fn = p.function_of(d, "past", "future", "this") if d else None
         if fn == "this":
@@ -102,15 +104,17 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "en.date.month-year", "date", "en",
-            rf"""{L}(?P<m>{MONTH})\.?(?:\s{{0,2}},?\s{{0,2}}(?:of\s{{1,2}})?{YEAR}(?!\d)|\s{{1,2}}(?P<dir>{PAST_FUT}){R})""",
+            rf"""{L}(?P<m>{MONTH})\.?(?:\s{{0,2}},?\s{{0,2}}(?:of\s{{1,2}})?{YEAR}(?!\d)|\s{{1,2}}(?P<dir>{PAST_FUT}){R}
+                 |\s{{1,2}}(?P<same>of\s{{1,2}}(?:that|the\s{{1,2}}same)\s{{1,2}}year){R})""",
             b_month,
-            examples=[Example("October 2011", {"value": "2011-10"}), Example("March last year", {"value": "2020-03"})],
+            examples=[Example("October 2011", {"value": "2011-10"}), Example("March last year", {"value": "2020-03"}),
+                      Example("March of that year", {"value": "2020-03"})],
             negatives=["may 2000 people"],
             accept=_capitalised,
         ),
         compile_rule(
             "en.date.month-after-preposition", "date", "en",
-            rf"""(?<=(?<!\w)(?:in|since|until|by|from|last|next|this|early|late|mid|of|during)[\s\-]{{1,2}})(?P<m>{p.alt_months_long()}){R}(?!\s{{1,2}}(?:on|to|toward|towards|through|past|in)\b)""",
+            rf"""(?<=(?<!\w)(?:in|since|until|by|from|last|next|this|early|late|mid|of|during)[\s\-]{{1,2}})(?P<m>{p.alt_months_long()}){R}(?!\s{{1,2}}(?:on|toward|towards|through|past)\b)""",
             b_month,
             examples=[Example("in October", {"value": "2020-10"})],
             negatives=["in may", "march on"],
@@ -149,7 +153,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "en.date.duration", "date", "en",
-            rf"""{L}(?P<n>\d{{1,4}}|{NUM})(?:\s{{1,2}}|-)(?P<u>{UNIT})(?!\s{{1,2}}(?:ago|later|earlier|before|after)\b|-old){R}""",
+            rf"""{L}(?P<n>\d{{1,4}}|{NUM})(?:\s{{1,2}}|-)(?P<u>{UNIT})(?!\s{{1,2}}(?:ago|later|earlier)\b|-old){R}""",
             b_duration,
             examples=[
                 Example("three weeks", {"value": "P3W"}),
@@ -157,7 +161,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("several months", {"value": "PXM"}),
                 Example("for a month", {"value": "P1M"}),
             ],
-            negatives=["two days ago", "a 5-year-old", "a year ago", "a day after"],
+            negatives=["two days ago", "a 5-year-old", "a year ago", "three weeks later"],
         ),
         compile_rule(
             "en.date.decade", "date", "en",
@@ -168,9 +172,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "en.date.year", "date", "en",
-            rf"(?<=(?<!\w)(?:in|since|until|by|from|of|during|early|late|mid|year)[\s\-]{{1,2}}){YEAR}(?![\d.,]\d|\d|%)",
+            rf"(?<=(?<!\w)(?:in|since|until|by|from|of|during|early|late|mid|year|the)[\s\-]{{1,2}}){YEAR}(?![\d.,]\d|\d|%)",
             lambda m: spec(year=int(m["y"])),
-            examples=[Example("in 2011", {"value": "2011"}), Example("since 2014", {"value": "2014"})],
+            examples=[Example("in 2011", {"value": "2011"}), Example("since 2014", {"value": "2014"}),
+                      Example("since the 2011 overthrow", {"value": "2011"})],
             negatives=["in 20110"],
         ),
     ]
