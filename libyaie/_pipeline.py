@@ -271,11 +271,14 @@ class Extractor:
                     off = -1 if rm["yesterday"] else 1 if rm["tomorrow"] else 0
                     spec = attrs.evolve(spec, weekday=None, direction=0, rel_unit="D", rel_offset=off)
                     s = rm.start()
+            # a modifier before the date: مطلع يونيو, cuối năm 2021, early December → START/MID/END;
+            # khoảng, sekitar, نحو, about → APPROX (the only modifier a duration takes)
             mm = mod_re.search(norm, max(0, s - 30), s)
-            if (mm is not None and spec.duration_unit is None) or (mm is not None and "approx" in _mod_fn(mm)):
-                assert mm is not None
-                spec = attrs.evolve(spec, mod=_mod_value(mm["mod"], nt))
-                s = mm.start("mod")
+            if mm is not None:
+                mod = _mod_value(mm["mod"])
+                if spec.duration_unit is None or mod == "APPROX":
+                    spec = attrs.evolve(spec, mod=mod)
+                    s = mm.start("mod")
             merged.append((s, e, spec, name))
             i += 1
         return merged
@@ -467,10 +470,6 @@ def _windows(norm: str, anchors: Any, *, digits: bool) -> list[tuple[int, int]]:
     return fixed
 
 
-def _mod_fn(m: regex.Match[str]) -> str:
-    return m["mod"]
-
-
 _MOD_VALUES = {
     "START": ("مطلع", "اوايل", "بدايه", "بدايات", "مستهل", "đầu", "awal", "early", "beginning", "start"),
     "MID": ("منتصف", "اواسط", "giữa", "pertengahan", "mid", "middle"),
@@ -478,7 +477,7 @@ _MOD_VALUES = {
 }
 
 
-def _mod_value(word: str, nt: NormText) -> str:
+def _mod_value(word: str) -> str:
     w = word.strip()
     for mod, words in _MOD_VALUES.items():
         if any(w == x or w.startswith(x + " ") or w.startswith("the " + x) or w.startswith(x) for x in words):
