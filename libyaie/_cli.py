@@ -299,7 +299,7 @@ class _Progress:
         self.enabled = total > 1 and tty
         self.shown = False
         try:
-            self.width = os.get_terminal_size(stream.fileno()).columns
+            self.width = os.get_terminal_size(stream.fileno()).columns or 80
         except (AttributeError, ValueError, OSError):
             self.width = 80
 
@@ -440,6 +440,10 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     file_out = _open_output(args.output)
     sink = out if file_out is None else file_out
     progress = _Progress(len(names), sys.stderr)
+    try:
+        sink_is_tty = sink.isatty()
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - odd streams
+        sink_is_tty = False
     collected: list[tuple[str, Document]] = []
     try:
         written = 0
@@ -453,7 +457,8 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
                 continue
             doc = _shape(extract(text, reference_date=reference_date), args.lang, kinds)
             if fmt in ("jsonl", "table"):
-                progress.clear()
+                if sink_is_tty:
+                    progress.clear()  # the bar and the output share the terminal
                 if fmt == "jsonl":
                     sink.write(json.dumps(_record(label, doc), ensure_ascii=False) + "\n")
                 else:

@@ -42,8 +42,8 @@ import datetime
 from collections.abc import Sequence
 from typing import Any
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.language import Language  # type: ignore[import-not-found, unused-ignore]
+from spacy.tokens import Doc, Span  # type: ignore[import-not-found, unused-ignore]
 
 from ._pipeline import Extractor, extract
 from .model import DateMention, Document, Mention, PersonMention, PlaceMention, TitleMention

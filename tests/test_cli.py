@@ -254,3 +254,240 @@ def test_table_rows_for_each_kind(
     assert "prime_minister" in rows["title"] and "LY" in rows["title"]
     assert rows["person"].rstrip().endswith("Fayez al-Sarraj")
     assert "lang=vi" in out.splitlines()[0] and "2020-12-28" in out.splitlines()[0]
+
+
+# --------------------------------------------------------------------------- issue 7: inputs
+
+
+def make_tree(root: Path) -> Path:
+    """d/a.txt, d/c.md, d/sub/b.txt, d/sub/deeper/d.txt (and an empty directory)."""
+    d = root / "d"
+    (d / "sub" / "deeper").mkdir(parents=True)
+    (d / "nothing").mkdir()
+    (d / "a.txt").write_text("Haftar visited Benghazi on 24 December 2020.", encoding="utf-8")
+    (d / "c.md").write_text("Serraj flew to Cairo last week.", encoding="utf-8")
+    (d / "sub" / "b.txt").write_text("وصل الوفد المصري إلى طرابلس يوم الأحد.", encoding="utf-8")
+    (d / "sub" / "deeper" / "d.txt").write_text("Thủ tướng Libya tới Tripoli ngày 27/12.", encoding="utf-8")
+    return d
+
+
+def test_extract_directory_recursive_with_glob(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    proc = run(tmp_path, "extract", "d", "--format", "jsonl", "--reference-date", "2020-12-28")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""  # no progress bar: stderr is not a terminal
+    files = [json.loads(line)["file"] for line in proc.stdout.splitlines()]
+    assert files == [str(Path("d", "a.txt")), str(Path("d", "sub", "b.txt")), str(Path("d", "sub", "deeper", "d.txt"))]
+    for line in proc.stdout.splitlines():
+        obj = json.loads(line)
+        check_document(obj, (tmp_path / obj["file"]).read_text(encoding="utf-8"), obj["file"])
+    md = run(tmp_path, "extract", "d", "--glob", "*.md", "--format", "jsonl")
+    assert [json.loads(line)["file"] for line in md.stdout.splitlines()] == [str(Path("d", "c.md"))]
+    deep = run(tmp_path, "extract", "d", "--glob", "deeper/*.txt", "--format", "jsonl")
+    assert [json.loads(line)["file"] for line in deep.stdout.splitlines()] == [str(Path("d", "sub", "deeper", "d.txt"))]
+
+
+def test_extract_unreadable_directory_and_bad_file_continue(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from libyaie._cli import main
+
+    d = make_tree(tmp_path)
+    (d / "sub" / "bad.txt").write_bytes(b"ok \xff\xfe")
+    real_scandir = os.scandir
+    locked = str(d / "sub" / "deeper")
+
+    def scandir(path: str) -> object:
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert main(["extract", str(d), "--format", "jsonl"]) == 1
+    out, err = capsys.readouterr()
+    errors = err.strip().splitlines()
+    assert len(errors) == 2, err
+    assert errors[0] == f"libyaie: error: {locked}: cannot read directory (Permission denied)"
+    assert errors[1].startswith(f"libyaie: error: {d / 'sub' / 'bad.txt'}: not valid UTF-8")
+    assert [json.loads(line)["file"] for line in out.splitlines()] == [str(d / "a.txt"), str(d / "sub" / "b.txt")]
+
+
+def test_extract_jsonl_streams_documents_as_they_are_done(tmp_path: Path) -> None:
+    import select
+
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    with subprocess.Popen(
+        [sys.executable, "-m", "libyaie", "extract", str(SEED), "-", "--format", "jsonl"],
+        cwd=tmp_path, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdin is not None and proc.stdout is not None
+        # the first document's line arrives while the second input (stdin) is still open
+        ready, _, _ = select.select([proc.stdout], [], [], 240)
+        assert ready, "no line before the end of the input: output is not streamed"
+        first = json.loads(proc.stdout.readline())
+        assert first["file"] == str(SEED)
+        proc.stdin.write(b"Haftar visited Benghazi.")
+        proc.stdin.close()
+        rest = proc.stdout.read().decode("utf-8").splitlines()
+        assert proc.wait(timeout=240) == 0
+    assert [json.loads(line)["file"] for line in rest] == ["<stdin>"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+    import select
+
+    make_tree(tmp_path)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+
+    def stderr_on_tty(*args: str) -> str:
+        master, slave = pty.openpty()
+        with subprocess.Popen(
+            [sys.executable, "-m", "libyaie", "extract", *args],
+            cwd=tmp_path, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
+        ) as proc:
+            os.close(slave)
+            data = b""
+            while True:
+                ready, _, _ = select.select([master], [], [], 240)
+                if not ready:
+                    break
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:  # EIO: the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                data += chunk
+            assert proc.wait(timeout=240) == 0
+        os.close(master)
+        return data.decode("utf-8", "replace")
+
+    shown = stderr_on_tty("d", "-o", "out.jsonl", "--format", "jsonl")
+    assert "\r[" in shown and "3/3" in shown and "0/3" in shown
+    assert shown.endswith("\r\x1b[K")  # the bar is cleared at the end
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    assert stderr_on_tty(str(Path("d", "a.txt")), "-o", "one.json") == ""  # one input: no bar
+    piped = run(tmp_path, "extract", "d", "--format", "jsonl")
+    assert piped.returncode == 0 and piped.stderr == ""
+
+
+# --------------------------------------------------------------------------- issue 7: options and formats
+
+
+def test_extract_kinds_and_lang(tmp_path: Path) -> None:
+    proc = run(tmp_path, "extract", str(SEED), "--kinds", "dates,persons", "--lang", "en", "--format", "jsonl",
+               "--reference-date", "2020-12-28")
+    assert proc.returncode == 0, proc.stderr
+    obj = json.loads(proc.stdout)
+    assert obj["lang"] == "en"  # detected vi, overridden
+    assert obj["places"] == [] and obj["titles"] == []
+    assert len(obj["dates"]) >= 3 and len(obj["persons"]) >= 3
+    full = json.loads(run(tmp_path, "extract", str(SEED), "--format", "jsonl", "--reference-date", "2020-12-28").stdout)
+    assert full["lang"] == "vi" and full["places"] and full["titles"]
+    assert obj["dates"] == full["dates"] and obj["persons"] == full["persons"]
+    table = run(tmp_path, "extract", str(SEED), "--kinds", "place", "--format", "table")
+    rows = table.stdout.splitlines()[3:]
+    assert rows and all(r.split()[0] == "place" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [(("--kinds", "dates,weather"), "--kinds"), (("--kinds", ","), "--kinds"), (("--lang", "fr"), "--lang"),
+     (("--format", "pdf"), "--format")],
+)
+def test_extract_bad_options(tmp_path: Path, args: tuple[str, ...], fragment: str) -> None:
+    proc = run(tmp_path, "extract", str(SEED), *args)
+    assert proc.returncode == 2
+    assert_one_line_error(proc, fragment)
+    assert proc.stdout == ""
+
+
+def test_extract_output_file(tmp_path: Path) -> None:
+    proc = run(tmp_path, "extract", str(SEED), "-o", "out.json")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == ""
+    (doc,) = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    check_document(doc, SEED.read_text(encoding="utf-8"), str(SEED))
+    bad = run(tmp_path, "extract", str(SEED), "--output", str(tmp_path / "no" / "such" / "dir" / "x.json"))
+    assert bad.returncode == 1
+    assert_one_line_error(bad, "x.json", "cannot write")
+
+
+def test_extract_timex3_format(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    make_tree(tmp_path)
+    one = run(tmp_path, "extract", str(SEED), "--format", "timex3", "--reference-date", "2020-12-28")
+    assert one.returncode == 0, one.stderr
+    root = ET.fromstring(one.stdout.encode("utf-8"))
+    assert root.tag == "TimeML" and root.find("DOC") is None
+    assert root.findtext("DOCID") == str(SEED)
+    assert "".join(root.find("TEXT").itertext()) == SEED.read_text(encoding="utf-8")  # type: ignore[union-attr]
+    values = [t.get("value") for t in root.find("TEXT").iter("TIMEX3")]  # type: ignore[union-attr]
+    assert "2020-12-27" in values and "2014" in values
+    many = run(tmp_path, "extract", "d", str(SEED), "--format", "timex3", "--reference-date", "2020-12-28")
+    assert many.returncode == 0, many.stderr
+    docs = ET.fromstring(many.stdout.encode("utf-8")).findall("DOC")
+    assert [d.findtext("DOCID") for d in docs] == [
+        str(Path("d", "a.txt")), str(Path("d", "sub", "b.txt")), str(Path("d", "sub", "deeper", "d.txt")), str(SEED)
+    ]
+    for d in docs:
+        name = d.findtext("DOCID") or ""
+        assert "".join(d.find("TEXT").itertext()) == (tmp_path / name).read_text(encoding="utf-8")  # type: ignore[union-attr]
+        assert d.find("DCT/TIMEX3").get("value") == "2020-12-28"  # type: ignore[union-attr]
+
+
+def test_extract_geojson_format_merges_inputs(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    proc = run(tmp_path, "extract", "d", "--format", "geojson", "--reference-date", "2020-12-28")
+    assert proc.returncode == 0, proc.stderr
+    fc = json.loads(proc.stdout)
+    assert fc["type"] == "FeatureCollection"
+    by_gid = {f["properties"]["geonames_id"]: f for f in fc["features"]}
+    tripoli = by_gid[2210247]["properties"]  # طرابلس in b.txt and Tripoli in d.txt: one feature
+    assert tripoli["mention_count"] == 2 and tripoli["surface_forms"] == ["Tripoli", "طرابلس"]
+    assert tripoli["documents"] == [str(Path("d", "sub", "b.txt")), str(Path("d", "sub", "deeper", "d.txt"))]
+    assert by_gid[88319]["geometry"]["type"] == "Point"  # Benghazi
+    lon, lat = by_gid[88319]["geometry"]["coordinates"]
+    assert 19 < lon < 21 and 31 < lat < 33
+    assert by_gid[88319]["properties"]["sentences"] == ["Haftar visited Benghazi on 24 December 2020."]
+
+
+def test_extract_html_format_one_article_per_input(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    proc = run(tmp_path, "extract", "d", "--format", "html", "--kinds", "dates,places", "-o", "view.html")
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "view.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.count('<article class="ly-doc"') == 3
+    assert 'lang="ar" dir="rtl"' in page  # b.txt is Arabic
+    assert 'class="ly-place"' in page and 'class="ly-date"' in page
+    assert '<mark class="ly-person"' not in page.split("</header>", 1)[1]  # filtered out by --kinds
+    assert "GeoNames 88319" in page
+
+
+def test_extract_user_gazetteer(tmp_path: Path) -> None:
+    gaz = tmp_path / "mine.toml"
+    gaz.write_text(
+        '[[place]]\nid = "ly-abu-qurayn"\nname = "Abu Qurayn"\nkind = "city"\ncountry = "LY"\n'
+        'source = "test"\n[place.names]\nen = ["Abu Qurayn", "Abu Grein"]\n',
+        encoding="utf-8",
+    )
+    text = b"Forces advanced on Abu Grein on Sunday."
+    without = json.loads(run(tmp_path, "extract", "-", "--format", "jsonl", stdin=text).stdout)
+    assert without["places"] == []
+    proc = run(tmp_path, "extract", "-", "--format", "jsonl", "--gazetteer", "mine.toml", stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    (place,) = json.loads(proc.stdout)["places"]
+    assert place["text"] == "Abu Grein" and place["place"]["id"] == "ly-abu-qurayn"
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[place]]\nid = "ly-x"\nname = "X"\nkind = "planet"\ncountry = "LY"\nsource = "t"\n', encoding="utf-8")
+    err = run(tmp_path, "extract", "-", "--gazetteer", "mine.toml", "--gazetteer", "bad.toml", stdin=text)
+    assert err.returncode == 1
+    assert_one_line_error(err, "gazetteer", "bad.toml")
+    missing = run(tmp_path, "extract", "-", "--gazetteer", "nope.toml", stdin=text)
+    assert missing.returncode == 1
+    assert_one_line_error(missing, "nope.toml")

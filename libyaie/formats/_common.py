@@ -43,13 +43,23 @@ def labelled(
     return list(zip(names, items, strict=True))
 
 
-def sentence_ends(text: str) -> list[int]:
-    """Offsets just after each sentence end in ``text`` (see :func:`sentence_at`)."""
+def sentence_ends(text: str, protect: Iterable[tuple[int, int]] = ()) -> list[int]:
+    """Offsets just after each sentence end in ``text`` (see :func:`sentence_at`).
+
+    No sentence ends strictly inside one of the ``protect`` spans (mentions such
+    as ``Jan. 2020``).
+    """
+    inside = bytearray(len(text) + 1)
+    for s, e in protect:
+        for k in range(max(0, s + 1), min(len(text), e - 1) + 1):
+            inside[k] = 1
     ends: list[int] = []
     for m in _BOUNDARY.finditer(text):
         i = m.start()
         if m.group() == "." and _single_letter_before(text, i):
             continue  # "U.S. Secretary", "J. Smith": an abbreviation, not a sentence end
+        if inside[m.end()]:
+            continue
         ends.append(m.end())
     return ends
 

@@ -42,7 +42,7 @@ def to_geojson(
     features: dict[str, dict[str, Any]] = {}
     forms: dict[str, set[str]] = {}
     for label, doc in labelled(docs, labels):
-        ends = sentence_ends(doc.text) if doc.places else []
+        ends = sentence_ends(doc.text, [(m.start, m.end) for m in doc.mentions]) if doc.places else []
         for m in doc.places:
             p = m.place
             key = _key(p)

@@ -113,7 +113,7 @@ def _paragraph(text: str, start: int, end: int, mentions: Sequence[tuple[str, Me
         for ident, m in active[k:]:
             stack.append((ident, m, len(out), a))
             out.append("")  # the opening tag, written when the piece closes
-        out.append(html.escape(text[a:b], quote=False))
+        out.append(html.escape(text[a:b], quote=False).replace("\x00", "\ufffd"))
     close(0, end)
     return "".join(out)
 
@@ -188,7 +188,8 @@ def to_html(
       has ``dir="auto"`` so that a Latin name inside Arabic text (or the
       reverse) is laid out on its own.  Blank lines are dropped; otherwise
       the text content of the paragraphs is exactly the text of the lines.
-    * Everything is HTML-escaped; the page has an inline style sheet, a
+    * Everything is HTML-escaped (a NUL character, which HTML cannot carry,
+      becomes U+FFFD); the page has an inline style sheet, a
       legend, and neither script nor external resource.
 
     ``labels`` gives each document's heading (default ``document 1``, ...),
