@@ -89,6 +89,9 @@ _ARABIC_RE = regex.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFD
 _SPACES_RE = regex.compile(r"\s+")
 
 
+_MAX_CLUSTER = 32
+
+
 def _fold_char(ch: str) -> str:
     """Fold one NFC character (already lower-cased) for matching."""
     if ord(ch) in _REMOVABLE:
@@ -177,7 +180,9 @@ def _normalize_slow(text: str) -> NormText:
     while i < n:
         j = i + 1
         # a cluster: one base character and the combining marks after it
-        while j < n and (combining(text[j]) or ord(text[j]) in _REMOVABLE):
+        # at most _MAX_CLUSTER marks per cluster: NFC's canonical reordering is quadratic in
+        # the marks of one cluster, and no real text stacks more than a handful
+        while j < n and j - i < _MAX_CLUSTER and (combining(text[j]) or ord(text[j]) in _REMOVABLE):
             j += 1
         cluster = text[i:j]
         if j - i > 1:
