@@ -6,6 +6,7 @@ mutable state after construction, so one instance serves any number of threads.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -209,9 +210,11 @@ class Extractor:
             cased,
         )
         # a place inside a known person's name is part of the name (Abu Yahya al-Libi)
-        place_sels = [
-            p for p in place_sels if not any(q.entry is not None and q.start < p.end and p.start < q.end for q in persons)
-        ]
+        known = bytearray(len(norm) + 1)
+        for q in persons:
+            if q.entry is not None:
+                known[q.start : q.end] = b"\x01" * (q.end - q.start)
+        place_sels = [p for p in place_sels if not any(known[p.start : p.end])]
         attach(norm, titles, persons, [(p.start, p.end) for p in place_sels])
         self._title_countries(norm, titles, persons, place_sels, ref)
         titles = self._filter_titles(titles, persons)
@@ -316,20 +319,26 @@ class Extractor:
     def _title_countries(
         norm: str, titles: list[TitleSel], persons: list[PersonSel], places: list[PlaceSel], ref: datetime.date | None
     ) -> None:
+        starts = [p.start for p in places]
+        ends = [p.end for p in places]
         for t in titles:
             if t.country:
                 continue
-            for p in places:
-                if p.start >= t.end and p.start - t.end <= 3:
-                    t.country = p.place.country or None
-                    break
-                # "Egyptian Foreign Minister", "U.S. ambassador", "Libya's interior minister"
-                if p.end <= t.start and _BEFORE_TITLE.fullmatch(norm, p.end, t.start) and (
+            # a place right after the title: "وزير الخارجية المصري", "Ngoại trưởng Nga"
+            k = bisect.bisect_left(starts, t.end)
+            if k < len(places) and places[k].start - t.end <= 3:
+                t.country = places[k].place.country or None
+                continue
+            # right before it: "Egyptian Foreign Minister", "U.S. ambassador", "Libya's interior minister"
+            k = bisect.bisect_right(ends, t.start) - 1
+            if k >= 0:
+                p = places[k]
+                if _BEFORE_TITLE.fullmatch(norm, p.end, t.start) and (
                     p.form == "adjective" or not is_arabic(norm[t.start : t.end])
                 ):
                     t.country = p.place.country or None
-                    break
-            if t.country is None and t.person is not None:
+                    continue
+            if t.person is not None:
                 t.country = office_country(persons[t.person].entry, t.role, ref)
 
     @staticmethod

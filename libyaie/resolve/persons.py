@@ -14,7 +14,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
+from array import array
 from collections.abc import Callable, Mapping, Sequence
 
 import attrs
@@ -69,6 +71,9 @@ _AR_COMMON_SURNAMES = frozenset(
 _FILLER_WORD = regex.compile(r"[^\W\d_][\w.]*")
 _ACRONYM_GAP = regex.compile(r"\(\s?[a-z]{2,6}\s?\)")
 _FILLER_CHARS = regex.compile(r"[\s\w,،:()\-–.]*")
+_APPOSITION_GAP = regex.compile(r"\s{0,2}[,،]\s{0,2}")
+_GAP_WORDS = regex.compile(r"[\w.]+")
+_GAP_CHARS = regex.compile(r"[\s\w.,،:]*")
 _AR_NAME_WORDS = regex.compile(r"\s{1,2}((?:[\u0621-\u064A]+\s?){2,3})")
 _AR_NAME_END = regex.compile(r"[\s،,.:\"'»)]")
 _AR_STOP_ORIGINAL = frozenset({"على", "إلى", "الى", "حتى", "لدى", "متى", "مدى", "سوى"})
@@ -183,8 +188,11 @@ def find_persons(
         (s, e, 2, gaz.persons[pid]) for s, e, pid, form in person_hits if form != "short" and cap_ok(s, e)
     ]
     in_any_place = bytearray(len(norm) + 1)
-    for ps, pe_ in place_spans:
+    place_at = array("i", bytes(4 * (len(norm) + 1)))  # position → 1 + index of the place covering it
+    for pidx, (ps, pe_) in enumerate(place_spans):
         in_any_place[ps:pe_] = b"\x01" * (pe_ - ps)
+        for q in range(ps, pe_):
+            place_at[q] = pidx + 1
     toks = _latin_tokens(norm, is_upper, blocked)
     runs = _sequences(norm, toks)
     for run in runs:
@@ -195,7 +203,7 @@ def find_persons(
                 s, e = run[i][0], run[j - 1][1]
                 key = translit_key(original_of(s, e))
                 ids = gaz.person_keys.get(key, ())
-                if len(ids) == 1 and _fuzzy_ok(key, s, e, place_spans, in_any_place):
+                if len(ids) == 1 and _fuzzy_ok(key, s, e, place_at, in_any_place):
                     cands.append((s, e, 1, gaz.persons[ids[0]]))
                     i, found = j, True
                     break
@@ -222,8 +230,10 @@ def find_persons(
 
     # unknown persons right after a title
     given = _arabic_given_names(gaz)
+    runs.sort(key=lambda r: r[0][0])
+    run_starts = [r[0][0] for r in runs]
     for t in titles:
-        _unknown_after_title(norm, t, runs, taken, original_of, add, given, in_place)
+        _unknown_after_title(norm, t, runs, taken, original_of, add, given, in_place, run_starts)
     vietnamese_names(norm, toks, original_of, add, in_place)
 
     _coreference(norm, out, original_of, is_upper, toks, add, blocked)
@@ -252,10 +262,10 @@ def _arabic_given_names(gaz: Gazetteer) -> frozenset[str]:
     return got
 
 
-def _fuzzy_ok(key: str, s: int, e: int, place_spans: Sequence[tuple[int, int]], in_place: bytearray) -> bool:
+def _fuzzy_ok(key: str, s: int, e: int, place_at: Sequence[int], in_place: bytearray) -> bool:
     """A transliteration-key match is not a person when it lies inside a place name
     (Sidi Bu Zinah), or when its key is short and it overlaps a place."""
-    if any(ps <= s and e <= pe for ps, pe in place_spans):
+    if place_at[s] and place_at[s] == place_at[e - 1]:
         return False
     return not (len(key.replace("V", "")) < 4 and any(in_place[s:e]))
 
@@ -286,8 +296,8 @@ def _gap_ok(norm: str, a: int, b: int) -> bool:
     gap = norm[a:b]
     if len(gap) > 12:
         return False
-    words = regex.findall(r"[\w.]+", gap)
-    return all(w in _HONORIFICS for w in words) and regex.fullmatch(r"[\s\w.,،:]*", gap) is not None
+    words = _GAP_WORDS.findall(gap)
+    return all(w in _HONORIFICS for w in words) and _GAP_CHARS.fullmatch(gap) is not None
 
 
 def _unknown_after_title(
@@ -299,6 +309,7 @@ def _unknown_after_title(
     add: Callable[[int, int, PersonEntry | None, str], None],
     given: frozenset[str],
     in_place: bytearray,
+    run_starts: Sequence[int],
 ) -> None:
     # the office's country may stand between title and name: "Menteri Luar Negeri Israel Eli Cohen"
     start = t.end
@@ -312,11 +323,12 @@ def _unknown_after_title(
             start = k
             continue
         break
-    # Latin
-    for run in runs:
+    # Latin (runs are sorted by start)
+    k = bisect.bisect_left(run_starts, start)
+    while k < len(runs) and runs[k][0][0] - start <= 12:
+        run = runs[k]
         s = run[0][0]
-        if s < start or s - start > 12:
-            continue
+        k += 1
         if not _gap_ok(norm, start, s):
             continue
         if len(run) >= 2 and not any(taken[s : run[-1][1]]):
@@ -440,24 +452,28 @@ def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_sp
                 return False
         return _FILLER_CHARS.fullmatch(rest) is not None
 
+    # persons do not overlap, so their starts and ends are both sorted: bisect instead of
+    # scanning every person for every title (linear in the text, not quadratic)
+    starts = [p.start for p in persons]
+    ends = [p.end for p in persons]
     used: set[int] = set()
     for ti, t in enumerate(titles):
-        for pi, p in enumerate(persons):
-            if p.start >= t.end and only_filler(t.end, p.start, 60) and pi not in used:
+        pi = bisect.bisect_left(starts, t.end)
+        while pi < len(persons) and persons[pi].start < t.end + 60:
+            p = persons[pi]
+            if pi not in used and only_filler(t.end, p.start, 60):
                 t.person, p.title = pi, ti
                 used.add(pi)
                 break
-            if p.start >= t.end + 60:
-                break
+            pi += 1
     # apposition: "Ayman Badea, Wakil Kepala ...", "محمد سيالة، وزير الخارجية"
     for ti, t in enumerate(titles):
         if t.person is not None:
             continue
-        for pi, p in enumerate(persons):
-            if p.end <= t.start and pi not in used and regex.fullmatch(r"\s{0,2}[,،]\s{0,2}", norm[p.end : t.start]):
-                t.person, p.title = pi, ti
-                used.add(pi)
-                break
+        pi = bisect.bisect_right(ends, t.start) - 1
+        if pi >= 0 and pi not in used and _APPOSITION_GAP.fullmatch(norm, persons[pi].end, t.start):
+            t.person, persons[pi].title = pi, ti
+            used.add(pi)
 
 
 # While Libya had rival governments (2014–2016, 2022–), international news means the

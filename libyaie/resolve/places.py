@@ -163,6 +163,10 @@ def resolve_places(
             doc_countries[places[strong[0].id].country] += 1
     out: list[PlaceSel] = []
     n = len(hits)
+    # positions inside a title or just after one (a country after a title is a place: Ngoại trưởng Nga)
+    title_zone = bytearray(len(norm) + 3)
+    for ts, te in title_spans:
+        title_zone[ts : te + 3] = b"\x01" * (te + 3 - ts)
     # one sense per discourse: a weak name accepted once is a place everywhere in the text
     accepted_weak: set[str] = set()
     pending: list[tuple[int, str]] = []
@@ -184,7 +188,7 @@ def resolve_places(
         strong_caps = all(c.upper for c in usable) and all(is_upper(j) for j in range(s, e) if key[j - s].isalpha())
         if all(c.weak for c in usable) and not strong_caps:
             prev = _prev_word(norm, s)
-            gap_title = any((ts <= s and 0 <= s - te <= 2) or ts <= s <= te for ts, te in title_spans)
+            gap_title = bool(title_zone[s])
             nxt = _NAME_AFTER.match(norm, e)
             if (
                 not gap_title

@@ -136,8 +136,11 @@ def _unabbreviated(table: Mapping[str, int]) -> list[str]:
     return out
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def _squash(s: str) -> str:
-    return regex.sub(r"\s+", " ", s).strip()
+    return _SPACES.sub(" ", s).strip()
 
 
 def direction_of(p: Pieces, word: str | None) -> int:

@@ -20,6 +20,8 @@ from ._pieces import YEAR, Pieces, direction_of, spec
 __all__ = ["rules"]
 
 REF19 = datetime.date(2019, 4, 25)
+_SLASH = regex.compile(r"\s?/\s?")
+_YAWM = regex.compile(r"^يوم\s+")
 
 
 def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
@@ -50,7 +52,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
 
     def month_of(s: str) -> int | None:
         # "ديسمبر/كانون الاول": the first name decides
-        first = regex.split(r"\s?/\s?", s)[0]
+        first = _SLASH.split(s)[0]
         return p.month_index(first)
 
     def day_of(m: regex.Match[str]) -> int | None:
@@ -61,7 +63,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return None
 
     def wd_index(s: str) -> int | None:
-        s = regex.sub(r"^يوم\s+", "", s)
+        s = _YAWM.sub("", s)
         s = s[2:] if s.startswith("ال") else s
         for f, i in p.t.weekdays.items():
             if (f[2:] if f.startswith("ال") else f) == s:

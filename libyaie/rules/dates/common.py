@@ -14,6 +14,8 @@ from ._pieces import DAY, MONTH_NUM, YEAR, YEAR2, spec, year_of
 
 __all__ = ["rules"]
 
+_SPACES = regex.compile(r"\s+")
+
 
 def _all_words(tables: Mapping[str, DateTables], fn: str) -> list[str]:
     out: list[str] = []
@@ -54,11 +56,11 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return spec(year=int(m["y"]))
 
     def season(m: regex.Match[str]) -> object:
-        code = season_of.get(regex.sub(r"\s+", " ", m["s"]))
+        code = season_of.get(_SPACES.sub(" ", m["s"]))
         return None if code is None else spec(year=int(m["y"]), season=code)
 
     def unit_this(m: regex.Match[str]) -> object:
-        u = unit_of.get(regex.sub(r"\s+", " ", m["u"]))
+        u = unit_of.get(_SPACES.sub(" ", m["u"]))
         return None if u is None else spec(rel_unit=u, rel_offset=0)
 
     return [

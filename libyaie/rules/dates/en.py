@@ -16,8 +16,11 @@ from ._pieces import YEAR, Pieces, direction_of, spec
 __all__ = ["rules"]
 
 
+_WORDS = regex.compile(r"(?<!\w)[^\W\d_]+")
+
+
 def _capitalised(original: str) -> bool:
-    words = [w for w in regex.findall(r"(?<!\w)[^\W\d_]+", original)
+    words = [w for w in _WORDS.findall(original)
              if w.lower() not in ("on", "in", "of", "the", "last", "next", "this", "early", "late", "mid", "since")]
     return bool(words) and words[0][:1].isupper()
 

@@ -14,9 +14,13 @@ from ._pieces import YEAR, Pieces, direction_of, spec
 __all__ = ["rules"]
 
 
+_WORDS = regex.compile(r"\w+")
+_SPACES = regex.compile(r"\s+")
+
+
 def _capitalised(original: str) -> bool:
     # "Minggu" (Sunday) vs "minggu" (week); month names such as "Mei" are capitalised
-    words = [w for w in regex.findall(r"\w+", original) if w.lower() not in ("hari", "pada", "tanggal")]
+    words = [w for w in _WORDS.findall(original) if w.lower() not in ("hari", "pada", "tanggal")]
     return bool(words) and words[0][:1].isupper()
 
 
@@ -61,7 +65,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
 
     def b_rel(m: regex.Match[str]) -> object:
-        u = regex.sub(r"\s+", " ", m["u"])
+        u = _SPACES.sub(" ", m["u"])
         unit = {"minggu": "W", "pekan": "W", "bulan": "M", "tahun": "Y"}.get(u)
         fn = p.function_of(m["dir"], "past", "future", "this")
         if unit is None:

@@ -18,9 +18,13 @@ __all__ = ["rules"]
 REF19 = datetime.date(2019, 4, 25)
 
 
+_THU = regex.compile(r"(?i:thứ)\s+(\S)")
+_SPACES = regex.compile(r"\s+")
+
+
 def _capitalised_weekday(original: str) -> bool:
     # "thứ Hai" (Monday) vs "thứ hai" (second): the day word must be capitalised or a digit
-    m = regex.search(r"(?i:thứ)\s+(\S)", original)
+    m = _THU.search(original)
     if m:
         return m.group(1).isupper() or m.group(1).isdigit()
     return original[:1].isupper() or "nhật" in original.lower()
@@ -61,7 +65,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
 
     def b_rel(m: regex.Match[str]) -> object:
-        unit = {"tuần": "W", "tuần lễ": "W", "tháng": "M", "năm": "Y"}.get(regex.sub(r"\s+", " ", m["u"]))
+        unit = {"tuần": "W", "tuần lễ": "W", "tháng": "M", "năm": "Y"}.get(_SPACES.sub(" ", m["u"]))
         fn = p.function_of(m["dir"], "past", "future", "this")
         if unit is None:
             return None

@@ -54,8 +54,12 @@ def _index(pieces: Sequence[TitlePiece], kind: str) -> dict[str, TitlePiece]:
     return out
 
 
+_SPACES = regex.compile(r"\s+")
+_WORDS = regex.compile(r"[^\W\d_][\w.\-']*")
+
+
 def _squash(s: str) -> str:
-    return regex.sub(r"\s+", " ", s).strip()
+    return _SPACES.sub(" ", s).strip()
 
 
 def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
@@ -124,7 +128,7 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
 
     def accept(original: str) -> bool:
         # abbreviations (PM, FM, GIS) only in capitals
-        words = regex.findall(r"[^\W\d_][\w.\-']*", original)
+        words = _WORDS.findall(original)
         if not words:
             return False
         return all(not (normalize_key(w) in abbreviations and not w.isupper()) for w in words)
