@@ -41,6 +41,9 @@ class ExtractionError(Exception):
         self.cause = cause
         super().__init__(f"record {index}: {type(cause).__name__}: {cause}")
 
+    def __reduce__(self) -> tuple[type[ExtractionError], tuple[int, BaseException]]:
+        return (type(self), (self.index, self.cause))
+
 
 _RANK_ROLES = frozenset({"general", "colonel"})
 _CASED = regex.compile(r"[^\W\d_](?<=\p{Lu})")
@@ -625,21 +628,25 @@ def extract_many(
     reference_date: datetime.date | None = None,
     reference_dates: Iterable[datetime.date | None] | None = None,
     errors: str = "raise",
+    workers: int = 1,
+    chunksize: int = 16,
 ) -> Iterator[Document | ExtractionError]:
-    """Lazily extract from many texts, in order.
+    """Lazily extract from many texts, in input order.
 
     ``reference_dates`` gives one date per text (overrides ``reference_date``).
     ``errors="return"`` yields an :class:`ExtractionError` for a bad record and goes on;
-    ``errors="raise"`` (default) raises it.
+    ``errors="raise"`` (default) raises it.  ``workers > 1`` runs the texts on a pool of
+    worker processes (one extractor, built once, per worker; at most ``2 × workers``
+    chunks of ``chunksize`` texts in flight), still lazily and in order.  Arguments are
+    checked when it is called.
     """
-    if errors not in ("raise", "return"):
-        raise ValueError("errors must be 'raise' or 'return'")
-    refs = iter(reference_dates) if reference_dates is not None else None
-    for i, t in enumerate(texts):
-        ref = next(refs, None) if refs is not None else reference_date
-        try:
-            yield _DEFAULT.extract(t, reference_date=ref)
-        except Exception as exc:
-            if errors == "raise":
-                raise
-            yield ExtractionError(i, exc)
+    from ._batch import iter_extract  # imported here: _batch imports this module
+
+    return iter_extract(
+        texts,
+        workers=workers,
+        reference_date=reference_date,
+        reference_dates=reference_dates,
+        errors=errors,
+        chunksize=chunksize,
+    )

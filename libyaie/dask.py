@@ -26,19 +26,31 @@ import datetime
 import json
 import math
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
 from ._pipeline import Extractor
 from .model import Document
 
-if TYPE_CHECKING:  # pragma: no cover
-    import dask.bag
-    import dask.dataframe
-    import pandas
+# Dask and pandas are optional and only partly typed: their objects are ``Any`` here,
+# so that ``mypy --strict libyaie`` passes with or without them installed.
+Bag = Any
+"""A ``dask.bag.Bag``."""
+DaskDataFrame = Any
+"""A ``dask.dataframe.DataFrame``."""
+PandasDataFrame = Any
+"""A ``pandas.DataFrame``."""
+
+
+def _require(module: str) -> Any:
+    try:
+        return import_module(module)
+    except ImportError as exc:
+        raise ImportError(_INSTALL_HINT) from exc
 
 __all__ = ["KINDS", "RESULT_COLUMNS", "extract_bag", "extract_dataframe"]
 
@@ -124,7 +136,8 @@ def _split(item: object) -> tuple[object, datetime.date | None]:
 def _restrict(doc: Document, kinds: tuple[str, ...]) -> Document:
     if kinds == KINDS:
         return doc
-    return attrs.evolve(doc, **{k: () for k in KINDS if k not in kinds})
+    empty: dict[str, Any] = {k: () for k in KINDS if k not in kinds}
+    return attrs.evolve(doc, **empty)
 
 
 def _bag_partition(
@@ -133,29 +146,32 @@ def _bag_partition(
     kinds: tuple[str, ...],
     output: str,
     extra: tuple[str, ...],
-) -> Iterator[Document | dict[str, Any]]:
+) -> list[Document | dict[str, Any]]:
+    # a list, not a generator: Dask moves partitions between processes by pickling them
     ex = _extractor(extra)
+    out: list[Document | dict[str, Any]] = []
     for item in items:
         text, ref = _split(item)
         doc = _restrict(ex.extract(text, reference_date=ref or reference_date), kinds)  # type: ignore[arg-type]
         if output == "document":
-            yield doc
+            out.append(doc)
         else:
             d = doc.to_dict()
             for k in KINDS:
                 if k not in kinds:
                     del d[k]
-            yield d
+            out.append(d)
+    return out
 
 
 def extract_bag(
-    bag: dask.bag.Bag,
+    bag: Bag,
     *,
     reference_date: datetime.date | None = None,
     kinds: Iterable[str] | None = None,
     output: str = "dict",
     extra_gazetteers: Sequence[str | Path] = (),
-) -> dask.bag.Bag:
+) -> Bag:
     """Map extraction over a Dask bag, one extractor per partition (cached per process).
 
     Elements are texts, ``(text, reference_date)`` pairs, or mappings with a
@@ -169,36 +185,44 @@ def extract_bag(
     ``dates``, ``places``, ``titles``, ``persons`` (the others are dropped from
     dicts and empty in Documents).  The order of elements is preserved.
     """
-    try:
-        import dask.bag  # noqa: F401
-    except ImportError as exc:  # pragma: no cover
-        raise ImportError(_INSTALL_HINT) from exc
+    _require("dask.bag")
     ks = _check_kinds(kinds)
     if output not in ("dict", "document"):
         raise ValueError(f"output must be 'dict' or 'document', got {output!r}")
     if reference_date is not None and not isinstance(reference_date, datetime.date):
         raise TypeError(f"reference_date must be a datetime.date or None, got {type(reference_date).__name__}")
     extra = tuple(str(p) for p in extra_gazetteers)
-    result: dask.bag.Bag = bag.map_partitions(_bag_partition, _to_date(reference_date), ks, output, extra)
-    return result
+    return bag.map_partitions(_bag_partition, _to_date(reference_date), ks, output, extra)
+
+
+def _missing(value: object, pd: Any) -> bool:
+    """A null cell: None, NaN, NaT or pandas.NA."""
+    if value is None:
+        return True
+    if isinstance(value, (str, datetime.date)) and not type(value).__name__ == "NaTType":
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # array-likes are not null cells
+        return False
 
 
 def _df_partition(
-    df: pandas.DataFrame,
+    df: PandasDataFrame,
     text_column: str,
     date_column: str | None,
     kinds: tuple[str, ...],
     extra: tuple[str, ...],
     prefix: str,
-) -> pandas.DataFrame:
-    import pandas as pd
+) -> PandasDataFrame:
+    pd = _require("pandas")
 
     ex = _extractor(extra)
     cols: dict[str, list[Any]] = {c: [] for c in RESULT_COLUMNS}
     texts = df[text_column].tolist()
     refs = df[date_column].tolist() if date_column is not None else [None] * len(texts)
     for text, ref in zip(texts, refs, strict=True):
-        if text is None or (isinstance(text, float) and math.isnan(text)):
+        if _missing(text, pd):
             # a missing text: no document, zero mentions
             for c in ("lang", "reference_date", "reference_date_source"):
                 cols[c].append(None)
@@ -206,7 +230,7 @@ def _df_partition(
                 cols[f"n_{k}"].append(0)
                 cols[k].append("[]")
             continue
-        doc = ex.extract(text, reference_date=_to_date(ref))
+        doc = ex.extract(text, reference_date=None if _missing(ref, pd) else _to_date(ref))
         cols["lang"].append(doc.lang)
         cols["reference_date"].append(None if doc.reference_date is None else doc.reference_date.isoformat())
         cols["reference_date_source"].append(doc.reference_date_source)
@@ -222,14 +246,14 @@ def _df_partition(
 
 
 def extract_dataframe(
-    ddf: dask.dataframe.DataFrame,
+    ddf: DaskDataFrame,
     text_column: str,
     date_column: str | None = None,
     *,
     kinds: Iterable[str] | None = None,
     prefix: str = "",
     extra_gazetteers: Sequence[str | Path] = (),
-) -> dask.dataframe.DataFrame:
+) -> DaskDataFrame:
     """Add extraction result columns to a Dask dataframe of articles.
 
     ``text_column`` holds the texts (a null text gives zero mentions and null
@@ -241,10 +265,8 @@ def extract_dataframe(
     mentions' ``to_dict()``).  Kinds not in ``kinds`` get 0 and ``"[]"``.  A
     result column that already exists raises :class:`ValueError` (use ``prefix``).
     """
-    try:
-        import pandas as pd
-    except ImportError as exc:  # pragma: no cover
-        raise ImportError(_INSTALL_HINT) from exc
+    _require("dask.dataframe")
+    pd = _require("pandas")
     ks = _check_kinds(kinds)
     columns = list(ddf.columns)
     if text_column not in columns:
@@ -259,7 +281,4 @@ def extract_dataframe(
     for c in RESULT_COLUMNS:
         dtype = "int64" if c.startswith("n_") else object
         meta[prefix + c] = pd.Series([], dtype=dtype)
-    result: dask.dataframe.DataFrame = ddf.map_partitions(
-        _df_partition, text_column, date_column, ks, extra, prefix, meta=meta
-    )
-    return result
+    return ddf.map_partitions(_df_partition, text_column, date_column, ks, extra, prefix, meta=meta)

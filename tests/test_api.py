@@ -119,3 +119,16 @@ def test_office_holder_inference() -> None:
 def test_lowercase_bare_title_needs_a_person() -> None:
     doc = libyaie.extract("He was at the head of the table during the general election.")
     assert doc.titles == ()
+
+
+def test_extraction_error_pickles() -> None:
+    err = libyaie.ExtractionError(3, TypeError("extract() expects text of type str, got int"))
+    back = pickle.loads(pickle.dumps(err))
+    assert (back.index, str(back.cause), str(back)) == (3, str(err.cause), str(err))
+
+
+def test_extract_many_with_workers_matches_sequential() -> None:
+    texts = ["Fathi Bashagha visited Cairo last month.", "وصل الوفد المصري إلى طرابلس الأحد.", "Ngoại trưởng Nga Sergei Lavrov"]
+    seq = list(libyaie.extract_many(texts, reference_date=REF))
+    par = list(libyaie.extract_many(texts, reference_date=REF, workers=2, chunksize=1))
+    assert par == seq
