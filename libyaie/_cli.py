@@ -38,7 +38,8 @@ Errors are one line on stderr, ``libyaie: error: ...``, never a traceback.
 Exit codes:
 
 * 0 — success;
-* 1 — input or data error: a FILE missing, unreadable or not UTF-8, a
+* 1 — input or data error: a FILE missing, unreadable, not UTF-8 or empty
+  (an empty input still gets its empty document in the output), a
   directory that cannot be read or holds no matching file (``extract`` still
   processes the other inputs), an output file that cannot be written, a
   malformed gold file (the message names ``file:line``), a gazetteer that
@@ -455,6 +456,9 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
             except _InputError as err:
                 report(str(err))
                 continue
+            if not text.strip():
+                # still one (empty) record for it, so a batch loses nothing; exit 1 at the end
+                report(f"{label}: empty input")
             doc = _shape(extract(text, reference_date=reference_date), args.lang, kinds)
             if fmt in ("jsonl", "table"):
                 if sink_is_tty:

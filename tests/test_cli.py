@@ -109,7 +109,9 @@ def test_extract_empty_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     proc = run(tmp_path, "extract", "empty.txt", "--format", "jsonl")
-    assert proc.returncode == 0, proc.stderr
+    # an empty input is reported (one line, exit 1) but still yields its empty record
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.strip() == "libyaie: error: empty.txt: empty input"
     obj = json.loads(proc.stdout)
     check_document(obj, "", "empty.txt")
     assert obj["dates"] == obj["places"] == obj["titles"] == obj["persons"] == []

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Mapping
 
 import regex
@@ -24,6 +25,7 @@ _SPACES = regex.compile(r"\s+")
 
 def _capitalised_weekday(original: str) -> bool:
     # "thứ Hai" (Monday) vs "thứ hai" (second): the day word must be capitalised or a digit
+    original = unicodedata.normalize("NFC", original)  # decomposed "thứ" must match too
     m = _THU.search(original)
     if m:
         return m.group(1).isupper() or m.group(1).isdigit()
