@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import regex
 
 from ..._gazetteer import DateTables
 from ..._text import normalize_key
 from ...resolve.timex import DateSpec
-from .. import alt
+from .. import Example, Rule, alt, compile_rule
 
-__all__ = ["DAY", "MONTH_NUM", "YEAR", "YEAR2", "Pieces"]
+__all__ = ["DAY", "MONTH_NUM", "YEAR", "YEAR2", "Pieces", "direction_of", "relative_day_rule"]
 
 DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 MONTH_NUM = r"(?P<m>0?[1-9]|1[0-2])"
@@ -141,6 +141,23 @@ _SPACES = regex.compile(r"\s+")
 
 def _squash(s: str) -> str:
     return _SPACES.sub(" ", s).strip()
+
+
+_REL_DAY = {"yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}
+
+
+def relative_day_rule(p: Pieces, left: str, right: str, examples: Sequence[Example], negatives: Sequence[str]) -> Rule:
+    """``<lang>.date.yesterday-tomorrow``: a relative-day word (أمس, hôm qua, kemarin, yesterday)
+    is the reference date shifted by its offset."""
+
+    def build(m: regex.Match[str]) -> object:
+        fn = p.function_of(m[0], *_REL_DAY)
+        return None if fn is None else spec(rel_unit="D", rel_offset=_REL_DAY[fn])
+
+    return compile_rule(
+        f"{p.lang}.date.yesterday-tomorrow", "date", p.lang, rf"{left}{p.alt_words(*_REL_DAY)}{right}", build,
+        examples=examples, negatives=negatives,
+    )
 
 
 def direction_of(p: Pieces, word: str | None) -> int:

@@ -15,9 +15,11 @@ import regex
 
 from ..._gazetteer import DateTables
 from .. import AR_L, Example, R, Rule, alt, compile_rule
-from ._pieces import YEAR, Pieces, direction_of, spec
+from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
 
 __all__ = ["rules"]
+
+_OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
 
 REF19 = datetime.date(2019, 4, 25)
 _SLASH = regex.compile(r"\s?/\s?")
@@ -90,7 +92,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return spec(month=mo, rel_unit="Y", rel_offset=0, anaphoric=True)
         if m["yw"]:
             fn = p.function_of(m["dir"], "past", "future", "this")
-            return spec(month=mo, rel_unit="Y", rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
+            return spec(month=mo, rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
         return spec(month=mo, direction=direction_of(p, m["dir"]))
 
     def b_weekday(m: regex.Match[str]) -> object:
@@ -105,12 +107,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     def b_rel(m: regex.Match[str]) -> object:
         unit = "W" if m["w"] else "M" if m["mw"] else "Y"
         fn = p.function_of(m["dir"], "past", "future", "this")
-        return spec(rel_unit=unit, rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
-
-    def b_day_rel(m: regex.Match[str]) -> object:
-        fn = p.function_of(m[0], "yesterday", "tomorrow", "day-before-yesterday", "day-after-tomorrow")
-        off = {"yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(fn or "")
-        return None if off is None else spec(rel_unit="D", rel_offset=off)
+        return spec(rel_unit=unit, rel_offset=_OFFSET.get(fn or "", 0))
 
     def b_duration(m: regex.Match[str]) -> object:
         if m["u1"]:
@@ -242,13 +239,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["العام", "الأسبوع"],
         ),
-        compile_rule(
-            "ar.date.yesterday-tomorrow", "date", "ar",
-            rf"{AR_L}{p.alt_words('yesterday', 'tomorrow', 'day-before-yesterday', 'day-after-tomorrow')}{R}",
-            b_day_rel,
-            examples=[Example("أمس", {"value": "2020-12-27"}), Example("أول أمس", {"value": "2020-12-26"})],
-            negatives=["أمسية"],
-        ),
+        relative_day_rule(p, AR_L, R, [Example("أمس", {"value": "2020-12-27"}), Example("أول أمس", {"value": "2020-12-26"})], ["أمسية"]),
         compile_rule(
             "ar.date.duration", "date", "ar",
             rf"""{AR_L}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})){R}""",

@@ -11,9 +11,11 @@ import regex
 
 from ..._gazetteer import DateTables
 from .. import Example, L, R, Rule, compile_rule
-from ._pieces import YEAR, Pieces, direction_of, spec
+from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
 
 __all__ = ["rules"]
+
+_OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
 
 
 _WORDS = regex.compile(r"(?<!\w)[^\W\d_]+")
@@ -53,7 +55,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         fn = p.function_of(d, "past", "future", "this") if d else None
         if fn == "this":
             return spec(month=mo, rel_unit="Y", rel_offset=0)
-        return spec(month=mo, direction={"past": -1, "future": 1}.get(fn or "", 0))
+        return spec(month=mo, direction=_OFFSET.get(fn or "", 0))
 
     def b_weekday(m: regex.Match[str]) -> object:
         wd = p.weekday_index(m["wd"])
@@ -66,12 +68,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         fn = p.function_of(m["dir"], "past", "future", "this")
         if unit is None:
             return None
-        return spec(rel_unit=unit, rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
-
-    def b_day_rel(m: regex.Match[str]) -> object:
-        fn = p.function_of(m[0], "yesterday", "tomorrow", "day-before-yesterday", "day-after-tomorrow")
-        off = {"yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(fn or "")
-        return None if off is None else spec(rel_unit="D", rel_offset=off)
+        return spec(rel_unit=unit, rel_offset=_OFFSET.get(fn or "", 0))
 
     def b_duration(m: regex.Match[str]) -> object:
         u = p.unit(m["u"])
@@ -147,13 +144,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["last minute"],
         ),
-        compile_rule(
-            "en.date.yesterday-tomorrow", "date", "en",
-            rf"{L}{p.alt_words('yesterday', 'tomorrow', 'day-before-yesterday', 'day-after-tomorrow')}{R}",
-            b_day_rel,
-            examples=[Example("yesterday", {"value": "2020-12-27"})],
-            negatives=["today"],
-        ),
+        relative_day_rule(p, L, R, [Example("yesterday", {"value": "2020-12-27"})], ["today"]),
         compile_rule(
             "en.date.duration", "date", "en",
             rf"""{L}(?P<n>\d{{1,4}}|{NUM})(?:\s{{1,2}}|-)(?P<u>{UNIT})(?!\s{{1,2}}(?:ago|later|earlier)\b|-old){R}""",

@@ -9,9 +9,11 @@ import regex
 
 from ..._gazetteer import DateTables
 from .. import Example, L, R, Rule, compile_rule
-from ._pieces import YEAR, Pieces, direction_of, spec
+from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
 
 __all__ = ["rules"]
+
+_OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
 
 
 _WORDS = regex.compile(r"\w+")
@@ -52,7 +54,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             fn = p.function_of(m["yw"], "past", "future", "this")
             if fn == "this":
                 return spec(month=mo, rel_unit="Y", rel_offset=0)
-            return spec(month=mo, direction={"past": -1, "future": 1}.get(fn or "", 0))
+            return spec(month=mo, direction=_OFFSET.get(fn or "", 0))
         return spec(month=mo, direction=direction_of(p, m["dir"]))
 
     def b_weekday(m: regex.Match[str]) -> object:
@@ -70,12 +72,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         fn = p.function_of(m["dir"], "past", "future", "this")
         if unit is None:
             return None
-        return spec(rel_unit=unit, rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
-
-    def b_day_rel(m: regex.Match[str]) -> object:
-        fn = p.function_of(m[0], "yesterday", "tomorrow", "day-before-yesterday", "day-after-tomorrow")
-        off = {"yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(fn or "")
-        return None if off is None else spec(rel_unit="D", rel_offset=off)
+        return spec(rel_unit=unit, rel_offset=_OFFSET.get(fn or "", 0))
 
     def b_duration(m: regex.Match[str]) -> object:
         u = p.unit(m["u"])
@@ -153,13 +150,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["bulan"],
         ),
-        compile_rule(
-            "id.date.yesterday-tomorrow", "date", "id",
-            rf"{L}{p.alt_words('yesterday', 'tomorrow', 'day-before-yesterday', 'day-after-tomorrow')}{R}",
-            b_day_rel,
-            examples=[Example("kemarin", {"value": "2020-12-27"}), Example("besok", {"value": "2020-12-29"})],
-            negatives=["hari ini"],
-        ),
+        relative_day_rule(p, L, R, [Example("kemarin", {"value": "2020-12-27"}), Example("besok", {"value": "2020-12-29"})], ["hari ini"]),
         compile_rule(
             "id.date.duration", "date", "id",
             rf"""{L}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|(?P<se>se))(?P<u>{UNIT})(?!\s{{1,2}}(?:{PAST_FUT}|yang\s{{1,2}}lalu|kemudian)(?!\w)){R}""",

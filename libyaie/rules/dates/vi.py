@@ -12,9 +12,11 @@ import regex
 
 from ..._gazetteer import DateTables
 from .. import Example, L, R, Rule, compile_rule
-from ._pieces import DAY, MONTH_NUM, YEAR, Pieces, direction_of, roman_or_int, spec
+from ._pieces import DAY, MONTH_NUM, YEAR, Pieces, direction_of, relative_day_rule, roman_or_int, spec
 
 __all__ = ["rules"]
+
+_OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
 
 REF19 = datetime.date(2019, 4, 25)
 
@@ -51,7 +53,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         y = int(m["y"]) if m["y"] else None
         if m["yw"]:
             fn = p.function_of(m["yw"], "past", "future", "this")
-            return spec(month=int(m["m"]), rel_unit="Y", rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
+            return spec(month=int(m["m"]), rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
         return spec(year=y, month=int(m["m"]), direction=direction_of(p, m["dir"]))
 
     def b_weekday(m: regex.Match[str]) -> object:
@@ -63,7 +65,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             pod = "MO" if p.function_of(m["pod"], "morning") else "EV"
         if m["wdir"]:
             fn = p.function_of(m["wdir"], "past", "future", "this")
-            return spec(weekday=wd, rel_unit="W", rel_offset={"past": -1, "future": 1}.get(fn or "", 0), part_of_day=pod)
+            return spec(weekday=wd, rel_unit="W", rel_offset=_OFFSET.get(fn or "", 0), part_of_day=pod)
         return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
 
     def b_rel(m: regex.Match[str]) -> object:
@@ -71,12 +73,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         fn = p.function_of(m["dir"], "past", "future", "this")
         if unit is None:
             return None
-        return spec(rel_unit=unit, rel_offset={"past": -1, "future": 1}.get(fn or "", 0))
-
-    def b_day_rel(m: regex.Match[str]) -> object:
-        fn = p.function_of(m[0], "yesterday", "tomorrow", "day-before-yesterday", "day-after-tomorrow")
-        off = {"yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(fn or "")
-        return None if off is None else spec(rel_unit="D", rel_offset=off)
+        return spec(rel_unit=unit, rel_offset=_OFFSET.get(fn or "", 0))
 
     def b_duration(m: regex.Match[str]) -> object:
         u = p.unit(m["u"])
@@ -154,13 +151,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["những năm qua"],
         ),
-        compile_rule(
-            "vi.date.yesterday-tomorrow", "date", "vi",
-            rf"{L}{p.alt_words('yesterday', 'tomorrow', 'day-before-yesterday', 'day-after-tomorrow')}{R}",
-            b_day_rel,
-            examples=[Example("hôm qua", {"value": "2020-12-27"}), Example("ngày mai", {"value": "2020-12-29"})],
-            negatives=["hôm nay"],
-        ),
+        relative_day_rule(p, L, R, [Example("hôm qua", {"value": "2020-12-27"}), Example("ngày mai", {"value": "2020-12-29"})], ["hôm nay"]),
         compile_rule(
             "vi.date.duration", "date", "vi",
             rf"""{L}(?<!(?:hoặc|hay|đến|tới)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})(?!\s{{1,2}}(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}""",
