@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 import regex
 
-__all__ = ["NormText", "fold_arabic_key", "is_arabic", "normalize", "normalize_key"]
+__all__ = ["NormText", "at_sentence_start", "fold_arabic_key", "is_arabic", "normalize", "normalize_key"]
 
 _ONE_TO_ONE: dict[int, str] = {}
 for _c in "أإآٱ":
@@ -213,3 +213,15 @@ def fold_arabic_key(s: str) -> str:
     from each word."""
     words = normalize_key(s).split(" ")
     return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words)
+
+
+_SENTENCE_END = frozenset(".!?\n:\"“”«»")
+
+
+def at_sentence_start(norm: str, s: int) -> bool:
+    """True when position ``s`` starts a sentence (only spaces or tabs back to the text's
+    start or to sentence-ending punctuation): capitalisation says nothing there."""
+    i = s - 1
+    while i >= 0 and norm[i] in " \t":
+        i -= 1
+    return i < 0 or norm[i] in _SENTENCE_END

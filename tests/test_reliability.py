@@ -334,32 +334,40 @@ def test_eight_threads_give_the_sequential_results() -> None:
         assert r == sequential
 
 
-_CONTENTION_SCRIPT = textwrap.dedent(
+# Eight threads released together by a barrier, each calling ``call``; shared by the
+# contention scripts below (each runs in a fresh interpreter).
+_THREADS_HARNESS = """
+def run_threads(call, n=8):
+    import threading
+    barrier = threading.Barrier(n)
+    results, errors = [None] * n, []
+    def work(i):
+        try:
+            barrier.wait()
+            results[i] = call()
+        except BaseException as e:
+            errors.append(repr(e))
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(n)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    assert not errors, errors
+    assert all(r == results[0] for r in results)
+    return results
+"""
+
+_CONTENTION_SCRIPT = _THREADS_HARNESS + textwrap.dedent(
     """
     import sys, threading
     import libyaie
     from libyaie import _gazetteer
     assert _gazetteer._INSTANCE is None and _gazetteer.BUILD_COUNT == 0, "built at import"
-    N = 8
-    barrier = threading.Barrier(N)
-    results, errors = [None] * N, []
-    def work(i):
-        try:
-            barrier.wait()
-            results[i] = libyaie.extract("Thủ tướng Fayez al-Sarraj tới Tripoli ngày 27/12.")
-        except BaseException as e:
-            errors.append(repr(e))
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(N)]
-    for t in threads: t.start()
-    for t in threads: t.join()
-    assert not errors, errors
-    assert all(r == results[0] for r in results)
+    results = run_threads(lambda: libyaie.extract("Thủ tướng Fayez al-Sarraj tới Tripoli ngày 27/12."))
     assert results[0].places, results[0]
     print("BUILD_COUNT", _gazetteer.BUILD_COUNT)
     """
 )
 
-_EXTRA_CONTENTION_SCRIPT = textwrap.dedent(
+_EXTRA_CONTENTION_SCRIPT = _THREADS_HARNESS + textwrap.dedent(
     """
     import sys, threading
     import libyaie
@@ -371,20 +379,7 @@ _EXTRA_CONTENTION_SCRIPT = textwrap.dedent(
         return real_load(*a, **k)
     _gazetteer.load = counting_load
     ex = libyaie.Extractor(extra_gazetteers=[sys.argv[1]])
-    N = 8
-    barrier = threading.Barrier(N)
-    results, errors = [None] * N, []
-    def work(i):
-        try:
-            barrier.wait()
-            results[i] = ex.extract("Clashes erupted in Wadi Testa near Tripoli.")
-        except BaseException as e:
-            errors.append(repr(e))
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(N)]
-    for t in threads: t.start()
-    for t in threads: t.join()
-    assert not errors, errors
-    assert all(r == results[0] for r in results)
+    results = run_threads(lambda: ex.extract("Clashes erupted in Wadi Testa near Tripoli."))
     print("LOADS", len(calls), [p.place.name for p in results[0].places])
     """
 )

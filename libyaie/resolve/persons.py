@@ -23,7 +23,7 @@ import attrs
 import regex
 
 from .._gazetteer import Gazetteer, PersonEntry
-from .._text import fold_arabic_key, is_arabic, normalize_key
+from .._text import at_sentence_start, fold_arabic_key, is_arabic, normalize_key
 from .names import translit_key
 
 __all__ = ["PersonSel", "TitleSel", "attach", "find_persons", "infer_holder"]
@@ -209,7 +209,7 @@ def find_persons(
                     break
                 # a fuzzy one-word match never overrides a place name (Tarhuna is not Tarhouni)
                 if (j - i == 1 and key in short_keys and e - s >= 4 and not any(in_any_place[s:e])
-                        and not _sentence_initial(norm, s)):
+                        and not at_sentence_start(norm, s)):
                     cands.append((s, e, 0, gaz.persons[short_keys[key]]))
                     i, found = j, True
                     break
@@ -268,13 +268,6 @@ def _fuzzy_ok(key: str, s: int, e: int, place_at: Sequence[int], in_place: bytea
     if place_at[s] and place_at[s] == place_at[e - 1]:
         return False
     return not (len(key.replace("V", "")) < 4 and any(in_place[s:e]))
-
-
-def _sentence_initial(norm: str, s: int) -> bool:
-    i = s - 1
-    while i >= 0 and norm[i] in " \t":
-        i -= 1
-    return i < 0 or norm[i] in ".!?\n:\"“”«»"
 
 
 def _split_runs(run: list[tuple[int, int]], in_place: bytearray) -> list[list[tuple[int, int]]]:

@@ -20,7 +20,7 @@ import attrs
 import regex
 
 from .._gazetteer import Candidate, PlaceEntry
-from .._text import is_arabic
+from .._text import at_sentence_start, is_arabic
 
 __all__ = ["PlaceSel", "resolve_places"]
 
@@ -120,13 +120,6 @@ def _publication(norm: str, end: int, is_upper: Callable[[int], bool]) -> bool:
     """``The New York Times``, ``Libya Herald``: a place inside a publication's name."""
     m = _NEXT_WORD.match(norm, end)
     return bool(m and m.group(1) in _PUBLICATIONS and is_upper(m.start(1)))
-
-
-def _sentence_start(norm: str, s: int) -> bool:
-    i = s - 1
-    while i >= 0 and norm[i] == " ":
-        i -= 1
-    return i < 0 or norm[i] in ".!?\n:\"“”«»"
 
 
 def _vi_weak_ok(norm: str, s: int, is_upper: Callable[[int], bool]) -> bool:
@@ -239,7 +232,7 @@ def resolve_places(
         out.append(PlaceSel(s, e, places[c.id], c.form, direction))
     for i, key in pending:
         s, e, cands = hits[i]
-        vi_name_part = any(c.lang == "vi" for c in cands) and not _vi_weak_ok(norm, s, is_upper) and not _sentence_start(norm, s)
+        vi_name_part = any(c.lang == "vi" for c in cands) and not _vi_weak_ok(norm, s, is_upper) and not at_sentence_start(norm, s)
         if key in accepted_weak and (is_upper(s) or not key.isascii()) and not vi_name_part:
             c = _choose(list(cands), places, norm, s, e, doc_countries, None)
             out.append(PlaceSel(s, e, places[c.id], c.form, None))
