@@ -3,9 +3,10 @@
 Building the gazetteer (reading and validating every file, normalising ~20k names,
 building the automaton) takes most of a cold start.  The built object is pickled
 to ``$LIBYAIE_CACHE_DIR`` (default ``$XDG_CACHE_HOME/libyaie`` or
-``~/.cache/libyaie``) under a key that hashes the library version, the Python and
-pyahocorasick versions and the bytes of every data file, so any change to the data
-or the code that reads it makes a new entry.  ``LIBYAIE_NO_CACHE=1`` disables it.
+``~/.cache/libyaie``) under a key that hashes the library's source files, the
+Python version, the installed pyahocorasick and attrs files (path, size, mtime) and
+the bytes of every data file, so any change to the data or the code that reads it
+makes a new entry.  ``LIBYAIE_NO_CACHE=1`` disables it.
 A missing, unreadable or corrupt cache is never an error: the gazetteer is rebuilt.
 The cache directory is the user's own; do not point it at a directory others can write.
 """
@@ -16,7 +17,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -25,7 +25,7 @@ T = TypeVar("T")
 
 __all__ = ["cache_dir", "cached"]
 
-_FORMAT = "1"
+_FORMAT = "2"
 
 
 def cache_dir() -> Path | None:
@@ -39,16 +39,21 @@ def cache_dir() -> Path | None:
 
 
 def _key(files: Iterable[Path]) -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    import ahocorasick
+    import attr
 
     h = hashlib.sha256()
     h.update(_FORMAT.encode())
     h.update(sys.version.encode())
-    for pkg in ("libyaie", "pyahocorasick", "attrs"):
+    # the libraries whose objects are pickled: their installed files (path, size, mtime)
+    # stand for their versions (importlib.metadata would cost more than the whole load)
+    for mod in (ahocorasick, attr):
+        src = Path(getattr(mod, "__file__", None) or "?")
         try:
-            h.update(f"{pkg}={version(pkg)}".encode())
-        except PackageNotFoundError:
-            h.update(f"{pkg}=?".encode())
+            st = src.stat()
+            h.update(f"{src}:{st.st_size}:{st.st_mtime_ns}".encode())
+        except OSError:
+            h.update(f"{src}:?".encode())
     # the code that builds the object is part of the key too
     here = Path(__file__).resolve().parent
     for src in sorted(here.rglob("*.py")):
@@ -77,6 +82,8 @@ def cached(name: str, files: Iterable[Path], build: Callable[[], T]) -> T:
         pass
     obj = build()
     try:
+        import tempfile  # only when writing
+
         d.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{name}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:

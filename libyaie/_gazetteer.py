@@ -12,7 +12,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 import attrs
@@ -105,9 +105,9 @@ class TitlePiece:
     organization: str | None = None
 
 
-@attrs.frozen(slots=True)
-class Candidate:
-    """One reading of an automaton key."""
+class Candidate(NamedTuple):
+    """One reading of an automaton key (a named tuple: it unpickles from the on-disk cache
+    without a Python call per field, which is most of a cold start's gazetteer load)."""
 
     etype: str  # "place" | "person"
     id: str
@@ -117,8 +117,9 @@ class Candidate:
     upper: bool = False  # the gazetteer form is an all-capital abbreviation (US, UAE): match it only in capitals
 
 
-@attrs.frozen(slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """One automaton match (built per document: a named tuple is the cheapest record)."""
+
     start: int  # in the normalised text
     end: int
     key: str
@@ -144,7 +145,8 @@ class Gazetteer:
     persons: Mapping[str, PersonEntry]
     titles: Mapping[str, tuple[TitlePiece, ...]]  # lang → pieces
     dates: Mapping[str, DateTables]  # lang → tables
-    automaton: Any
+    automaton: Any  # normalised key → index into ``entries``
+    entries: tuple[tuple[str, tuple[Candidate, ...], bool], ...]  # (key, readings, Arabic?)
     person_keys: Mapping[str, tuple[str, ...]]  # transliteration key → person ids
     files: tuple[str, ...]
 
@@ -157,7 +159,9 @@ class Gazetteer:
         if not norm:
             return hits
         n = len(norm)
-        for end_idx, (key, cands, arabic) in self.automaton.iter(norm):
+        entries = self.entries
+        for end_idx, idx in self.automaton.iter(norm):
+            key, cands, arabic = entries[idx]
             end = end_idx + 1
             start = end - len(key)
             if end < n and _is_word_char(norm[end]):
@@ -743,13 +747,14 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
             _dates_from(p, data, lines, dates.setdefault(lang, DateTables()))
 
     places = {k: b.freeze() for k, b in builders.items()}
-    automaton, person_keys = _build_index(places, persons, _stopwords(root))
+    automaton, entries, person_keys = _build_index(places, persons, _stopwords(root))
     return Gazetteer(
         places=places,
         persons=persons,
         titles={k: tuple(v) for k, v in titles.items()},
         dates=dates,
         automaton=automaton,
+        entries=entries,
         person_keys=person_keys,
         files=tuple(files),
     )
@@ -757,7 +762,7 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
 
 def _build_index(
     places: Mapping[str, PlaceEntry], persons: Mapping[str, PersonEntry], stop: set[str]
-) -> tuple[Any, dict[str, tuple[str, ...]]]:
+) -> tuple[Any, tuple[tuple[str, tuple[Candidate, ...], bool], ...], dict[str, tuple[str, ...]]]:
     from .resolve.names import translit_key  # resolution helpers are pure functions
 
     table: dict[str, dict[tuple[str, str], Candidate]] = {}
@@ -797,13 +802,17 @@ def _build_index(
         for f in pe.short:
             put(f, Candidate("person", pe.id, "short", False, ""))
 
-    automaton = ahocorasick.Automaton()
+    # the automaton stores integers (it pickles as one buffer); the readings live in a table
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    entries: list[tuple[str, tuple[Candidate, ...], bool]] = []
     for key, slot in table.items():
-        automaton.add_word(key, (key, tuple(sorted(slot.values(), key=lambda c: (c.etype, c.id))), is_arabic(key)))
-    if len(automaton) == 0:
-        automaton.add_word("\x00\x00", ("\x00\x00", (), False))
+        automaton.add_word(key, len(entries))
+        entries.append((key, tuple(sorted(slot.values(), key=lambda c: (c.etype, c.id))), is_arabic(key)))
+    if not entries:
+        automaton.add_word("\x00\x00", 0)
+        entries.append(("\x00\x00", (), False))
     automaton.make_automaton()
-    return automaton, {k: tuple(v) for k, v in person_keys.items()}
+    return automaton, tuple(entries), {k: tuple(v) for k, v in person_keys.items()}
 
 
 # --------------------------------------------------------------------------- process-wide instance

@@ -167,12 +167,20 @@ class Extractor:
         norm = nt.norm
         lang = detect(norm)
         scripts = _scripts(norm)
-        drules = self._rules("date", scripts)
-        trules = self._rules("title", scripts)
+        date_anchor, title_anchor = self._anchors
+        date_windows, date_langs = _windows(norm, date_anchor, digits=True)
+        title_windows, title_langs = _windows(norm, title_anchor, digits=False)
+        # a language's rules run when the document is in that language or holds its vocabulary
+        # (a month name, a weekday, a title head of that language), and its script is present;
+        # when the language is unknown (a snippet), every language of the scripts present
+        if lang == "und":
+            drules, trules = self._rules("date", scripts), self._rules("title", scripts)
+        else:
+            drules = self._rules("date", scripts & ({"*", lang} | date_langs))
+            trules = self._rules("title", scripts & ({lang} | title_langs))
 
         # ---- dates
-        date_anchor, title_anchor = self._anchors
-        date_matches = self._run(drules, nt, _windows(norm, date_anchor, digits=True))
+        date_matches = self._run(drules, nt, date_windows)
         ref = reference_date
         source = "given" if ref is not None else None
         if ref is None:
@@ -182,15 +190,27 @@ class Extractor:
         dates = self._dates(date_matches, nt, ref, mod_re, reld_re)
 
         # ---- titles
-        titles = self._titles(trules, nt, _windows(norm, title_anchor, digits=False))
+        titles = self._titles(trules, nt, title_windows)
 
         # ---- gazetteer: places and persons
         date_block = bytearray(len(norm) + 1)
         for d in date_matches:
             date_block[d.start : d.end] = b"\x01" * (d.end - d.start)
         place_hits, person_hits = _split_hits(gaz.scan(norm), date_block)
-        def is_upper(i: int) -> bool:
-            return text[nt.orig_index(i)].isupper() if i < len(norm) else False
+        nlen = len(norm)
+        if nt.identity:
+            def is_upper(i: int) -> bool:
+                return i < nlen and text[i].isupper()
+
+            def original_of(s: int, e: int) -> str:
+                return text[s:e]
+        else:
+            def is_upper(i: int) -> bool:
+                return i < nlen and text[nt.orig_index(i)].isupper()
+
+            def original_of(s: int, e: int) -> str:
+                os_, oe = nt.span(s, e)
+                return text[os_:oe]
 
         cased = _CASED.search(text) is not None
 
@@ -203,7 +223,7 @@ class Extractor:
             blocked[d.start : d.end] = b"\x01" * (d.end - d.start)
         persons = find_persons(
             norm,
-            lambda s, e: text[nt.span(s, e)[0] : nt.span(s, e)[1]],
+            original_of,
             is_upper,
             gaz,
             person_hits,
@@ -385,39 +405,46 @@ _DATE_ANCHOR_FUNCTIONS = (
 )
 
 
-def _automaton(forms: Iterable[str]) -> Any:
+_LANG_BIT = {lang: 1 << i for i, lang in enumerate(LANGS)}
+
+
+def _automaton(forms: Iterable[tuple[str, str]]) -> Any:
+    """An automaton of anchor words: normalised form → (length, bit mask of its languages)."""
     import ahocorasick
 
+    masks: dict[str, int] = {}
+    for lang, f in forms:
+        k = normalize_key(f)
+        if k:
+            masks[k] = masks.get(k, 0) | _LANG_BIT.get(lang, 0)
     a = ahocorasick.Automaton()
-    for f in {normalize_key(x) for x in forms}:
-        if f:
-            a.add_word(f, len(f))
+    for k, mask in masks.items():
+        a.add_word(k, (len(k), mask))
     if len(a) == 0:
-        a.add_word("\x00", 1)
+        a.add_word("\x00", (1, 0))
     a.make_automaton()
     return a
 
 
 def _date_anchors(gaz: Gazetteer) -> Any:
-    forms: list[str] = list(_AR_DECADES)
+    forms: list[tuple[str, str]] = [("ar", f) for f in _AR_DECADES]
     idt = gaz.dates.get("id")
     if idt is not None:
-        forms.extend("se" + u for u in idt.units)  # setahun, sebulan: the prefix se- is "one"
-    for t in gaz.dates.values():
+        forms.extend(("id", "se" + u) for u in idt.units)  # setahun, sebulan: the prefix se- is "one"
+    for lang, t in gaz.dates.items():
         for table in t.months.values():
-            forms.extend(table)
-        forms.extend(t.weekdays)
-        forms.extend(t.units)
-        forms.extend(t.dual_units)
+            forms.extend((lang, f) for f in table)
+        forms.extend((lang, f) for f in t.weekdays)
+        forms.extend((lang, f) for f in t.units)
+        forms.extend((lang, f) for f in t.dual_units)
         for fn in _DATE_ANCHOR_FUNCTIONS:
-            forms.extend(t.words.get(fn, ()))
+            forms.extend((lang, f) for f in t.words.get(fn, ()))
     return _automaton(forms)
 
 
 def _title_anchors(gaz: Gazetteer) -> Any:
-    forms = [f for pieces in gaz.titles.values() for p in pieces if p.kind == "head" for f in p.forms]
     # Arabic portfolios carry a contracted preposition (للجيش); heads never do, so head forms suffice
-    return _automaton(forms)
+    return _automaton((p.lang, f) for pieces in gaz.titles.values() for p in pieces if p.kind == "head" for f in p.forms)
 
 
 _HAS_ARABIC = regex.compile(r"[\u0600-\u06FF]")
@@ -442,14 +469,13 @@ FULL_SCAN = False
 """Tests set this to run every rule over the whole text (the windows must change nothing)."""
 
 
-def _windows(norm: str, anchors: Any, *, digits: bool) -> list[tuple[int, int]]:
-    """Merged [start, end) windows around anchor occurrences."""
+def _windows(norm: str, anchors: Any, *, digits: bool) -> tuple[list[tuple[int, int]], set[str]]:
+    """Merged [start, end) windows around anchor occurrences, and the languages of the anchors."""
     n = len(norm)
-    if FULL_SCAN:
-        return [(0, n)] if n else []
     spans: list[tuple[int, int]] = []
+    mask = 0
     if anchors is not None and n:
-        for end_idx, length in anchors.iter(norm):
+        for end_idx, (length, bits) in anchors.iter(norm):
             s0, e0 = end_idx + 1 - length, end_idx + 1
             if e0 < n and (norm[e0].isalnum() or norm[e0] == "_"):
                 continue  # inside a word
@@ -457,10 +483,14 @@ def _windows(norm: str, anchors: Any, *, digits: bool) -> list[tuple[int, int]]:
             if s0 > 0 and (norm[s0 - 1].isalnum() or norm[s0 - 1] == "_") and not is_arabic(norm[s0]):
                 continue
             spans.append((s0, e0))
+            mask |= bits
+    langs = {lang for lang, bit in _LANG_BIT.items() if mask & bit}
+    if FULL_SCAN:
+        return ([(0, n)] if n else []), langs
     if digits:
         spans.extend((m.start(), m.end()) for m in _DIGIT.finditer(norm))
     if not spans:
-        return []
+        return [], langs
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:
@@ -479,7 +509,7 @@ def _windows(norm: str, anchors: Any, *, digits: bool) -> list[tuple[int, int]]:
             fixed[-1] = (fixed[-1][0], max(fixed[-1][1], k))
         else:
             fixed.append((ws, k))
-    return fixed
+    return fixed, langs
 
 
 _MOD_VALUES = {

@@ -115,6 +115,11 @@ class NormText:
         self._starts = starts
         self._ends = ends
 
+    @property
+    def identity(self) -> bool:
+        """True when ``norm[i]`` comes from ``original[i]`` for every ``i``."""
+        return self._starts is None
+
     def span(self, nstart: int, nend: int) -> tuple[int, int]:
         """Map a half-open span of ``norm`` to a half-open span of ``original``."""
         if self._starts is None or self._ends is None:
@@ -162,11 +167,66 @@ def normalize(text: str) -> NormText:
     if text.isascii():
         low = text.lower()
         return NormText(text, low.translate(_TRANSLATE), None, None)
-    if unicodedata.is_normalized("NFC", text) and _REMOVABLE_RE.search(text) is None:
+    if unicodedata.is_normalized("NFC", text):
         low = text.lower()
         if len(low) == len(text):
-            return NormText(text, _finish(low), None, None)
+            if _JOINER_CANDIDATE_RE.search(text) is None:
+                return NormText(text, _finish(low), None, None)
+            got = _normalize_marks(text, low)
+            if got is not None:
+                return got
     return _normalize_slow(text)
+
+
+# A superset of the characters that join the cluster before them in _normalize_slow
+# (combining marks and removable characters); each candidate is checked exactly.
+_JOINER_CANDIDATE_RE = regex.compile(
+    r"[\p{M}" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _REMOVABLE_RANGES) + r"]+"
+)
+
+
+def _normalize_marks(text: str, low: str) -> NormText | None:
+    """:func:`_normalize_slow` for NFC text whose lower case keeps its length (the common
+    case of Arabic with tashkeel or tatweel): the same result, built from the runs of
+    marks only instead of character by character.  ``None`` when a run is too long
+    (the slow path then cuts the clusters)."""
+    n = len(text)
+    combining = unicodedata.combining
+    removable = _REMOVABLE
+    starts = list(range(n))
+    ends = list(range(1, n + 1))
+    dropped: list[int] = []
+    for m in _JOINER_CANDIDATE_RE.finditer(text):
+        a, b = m.span()
+        p = a
+        while p < b:
+            q = p
+            while q < b and (combining(text[q]) or ord(text[q]) in removable):
+                if ord(text[q]) in removable:
+                    dropped.append(q)
+                q += 1
+            if q > p:
+                base = p - 1 if p > 0 else p
+                if q - base > _MAX_CLUSTER:
+                    return None
+                starts[base:q] = [base] * (q - base)
+                ends[base:q] = [q] * (q - base)
+                p = q
+            else:
+                p += 1
+    if dropped:
+        keep_starts: list[int] = []
+        keep_ends: list[int] = []
+        prev = 0
+        for d in dropped:
+            keep_starts.extend(starts[prev:d])
+            keep_ends.extend(ends[prev:d])
+            prev = d + 1
+        keep_starts.extend(starts[prev:])
+        keep_ends.extend(ends[prev:])
+        starts, ends = keep_starts, keep_ends
+        low = _REMOVABLE_RE.sub("", low)
+    return NormText(text, _finish(low), starts, ends)
 
 
 def _normalize_slow(text: str) -> NormText:

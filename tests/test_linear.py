@@ -441,7 +441,9 @@ def _literal_patterns() -> Iterator[tuple[str, str]]:
 # a reason it cannot see.  Each entry says why; keep this list short.
 ALLOWED: dict[str, str] = {
     # every repetition starts with "-", which the inner [\w'’]* cannot match: the split is unique
-    r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*": "hyphen-delimited repetition (persons._LATIN_TOKEN)",
+    r"(?V1)[[^\W\d_]--\p{Arabic}][[\w'’]--\p{Arabic}]*(?:-[[^\W\d_]--\p{Arabic}][[\w'’]--\p{Arabic}]*)*": (
+        "hyphen-delimited repetition (persons._LATIN_TOKEN)"
+    ),
     # used with .match() at one position; the inner + is separated by an optional space,
     # but the outer repetition is bounded (2-3) and anchored, so at most O(n^2) on one
     # word right after a title, which the caller bounds

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from libyaie._text import fold_arabic_key, is_arabic, normalize, normalize_key
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from libyaie._text import _normalize_slow, fold_arabic_key, is_arabic, normalize, normalize_key
 
 
 def _check_map(text: str) -> None:
@@ -72,3 +75,31 @@ def test_empty_and_surrogates() -> None:
     assert normalize("").norm == ""
     nt = normalize("a\ud800b")
     assert len(nt.norm) == 3
+
+
+# ---- the fast paths of normalize() give exactly what the character-by-character path gives
+
+_MIXED = st.text(
+    alphabet=st.sampled_from(
+        [*"abcXYZ éÖİ ١٢٣ محمدأإآىة", "\u0640", "\u064e", "\u064f", "\u0651", "\u0652", "\u0670",
+         "\u0301", "\u0300", "\u0323", "\u200b", "\u200f", "\u00ad", "\ufeff", "\u2066", "\u0654"]
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MIXED)
+def test_fast_paths_equal_slow_path(text: str) -> None:
+    fast, slow = normalize(text), _normalize_slow(text)
+    assert fast.norm == slow.norm
+    n = len(fast.norm)
+    for s in range(n + 1):
+        for e in (s, min(n, s + 1), min(n, s + 3), n):
+            assert fast.span(s, e) == slow.span(s, e)
+
+
+def test_long_run_of_marks_takes_the_slow_path() -> None:
+    text = "ب" + "\u064e" * 100 + "ت"
+    assert normalize(text).norm == _normalize_slow(text).norm == "بت"
+    assert normalize(text).span(1, 2) == _normalize_slow(text).span(1, 2)

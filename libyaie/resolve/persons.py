@@ -54,7 +54,8 @@ class PersonSel:
     title: int | None = None
 
 
-_LATIN_TOKEN = regex.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+# a word of letters in any script but Arabic (a run of Arabic letters is never a Latin token)
+_LATIN_TOKEN = regex.compile(r"(?V1)[[^\W\d_]--\p{Arabic}][[\w'’]--\p{Arabic}]*(?:-[[^\W\d_]--\p{Arabic}][[\w'’]--\p{Arabic}]*)*")
 _GLUED_ARTICLE = regex.compile(r"(?:al|el|ad|ed|as|es|ash|at|az|ar|an|ul)-(?=\w)")
 _PARTICLES = frozenset("al el ad ed as ash at az ar an bin ben ibn bint abu abou abd abdel abdul de du da di van von der la le".split())
 _AR_TOKEN = regex.compile(r"[\u0621-\u064A]+")
@@ -89,19 +90,21 @@ _HONORIFICS = frozenset(
 
 def _latin_tokens(norm: str, is_upper: Callable[[int], bool], blocked: bytearray) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
+    glued = _GLUED_ARTICLE.match
     for m in _LATIN_TOKEN.finditer(norm):
         s, e = m.span()
-        if is_arabic(m.group()):
-            continue
-        if any(blocked[s:e]):
+        if 1 in blocked[s:e]:
             out.append((s, e, False))
             continue
-        word = norm[s:e]
-        # an all-capitals token (GNA, LNA, UN) is an acronym, not a name
-        acronym = is_upper(s) and 2 <= len(word) <= 6 and all(is_upper(i) for i in range(s, e) if word[i - s].isalpha())
-        art = _GLUED_ARTICLE.match(word)
-        cap = is_upper(s) or (art is not None and is_upper(s + art.end()))
-        out.append((s, e, cap and not acronym))
+        up = is_upper(s)
+        if up:
+            # an all-capitals token (GNA, LNA, UN) is an acronym, not a name
+            word = m.group()
+            acronym = 2 <= len(word) <= 6 and all(is_upper(i) for i in range(s, e) if word[i - s].isalpha())
+            out.append((s, e, not acronym))
+        else:
+            art = glued(norm, s, e)
+            out.append((s, e, art is not None and is_upper(art.end())))
     return out
 
 
@@ -168,14 +171,7 @@ def find_persons(
         taken[s:e] = b"\x01" * (e - s)
         out.append(PersonSel(s, e, entry, name))
 
-    short_keys: dict[str, str] = {}
-    for pe in gaz.persons.values():
-        for f in pe.short:
-            if not is_arabic(f):
-                k = translit_key(f)
-                # keys of fewer than 3 consonants are too loose (Yahya must not find Ouyahia)
-                if k and len(k.replace("V", "")) >= 3 and k not in short_keys:
-                    short_keys[k] = pe.id
+    short_keys = _short_keys(gaz)
 
     # listed names/aliases and transliteration matches of capitalised Latin runs compete:
     # the longest wins, an exact listed form wins a tie
@@ -241,24 +237,45 @@ def find_persons(
     return out
 
 
-_GIVEN_CACHE: dict[int, frozenset[str]] = {}
+# per-gazetteer tables derived once (the gazetteer is immutable; it is kept in the value so
+# that its id cannot be reused by another object while the entry lives)
+_GIVEN_CACHE: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+_SHORT_CACHE: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
+
+
+def _short_keys(gaz: Gazetteer) -> dict[str, str]:
+    """Transliteration key of each listed Latin short form → person id."""
+    got = _SHORT_CACHE.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    short_keys: dict[str, str] = {}
+    for pe in gaz.persons.values():
+        for f in pe.short:
+            if not is_arabic(f):
+                k = translit_key(f)
+                # keys of fewer than 3 consonants are too loose (Yahya must not find Ouyahia)
+                if k and len(k.replace("V", "")) >= 3 and k not in short_keys:
+                    short_keys[k] = pe.id
+    _SHORT_CACHE[id(gaz)] = (gaz, short_keys)
+    return short_keys
 
 
 def _arabic_given_names(gaz: Gazetteer) -> frozenset[str]:
     """First words of the gazetteer's Arabic aliases: the given names an unknown
     Arabic person name must start with (EMM-style first-name list)."""
-    got = _GIVEN_CACHE.get(id(gaz))
-    if got is None:
-        names: set[str] = set()
-        for pe in gaz.persons.values():
-            for a in pe.aliases:
-                if is_arabic(a):
-                    first = fold_arabic_key(a).split(" ")[0]
-                    w = normalize_key(a).split(" ")[0]
-                    if len(first) >= 3 and w not in _AR_STOP:
-                        names.add(w)
-        got = frozenset(names)
-        _GIVEN_CACHE[id(gaz)] = got
+    cached = _GIVEN_CACHE.get(id(gaz))
+    if cached is not None and cached[0] is gaz:
+        return cached[1]
+    names: set[str] = set()
+    for pe in gaz.persons.values():
+        for a in pe.aliases:
+            if is_arabic(a):
+                first = fold_arabic_key(a).split(" ")[0]
+                w = normalize_key(a).split(" ")[0]
+                if len(first) >= 3 and w not in _AR_STOP:
+                    names.add(w)
+    got = frozenset(names)
+    _GIVEN_CACHE[id(gaz)] = (gaz, got)
     return got
 
 
@@ -421,11 +438,16 @@ def _coreference(
         for pre in ("", "و", "ف", "ل", "ب", "وب", "ول"):
             if pre and not w.startswith(pre):
                 continue
-            k = fold_arabic_key(w[len(pre) :])
+            k = _drop_article(w[len(pre) :])  # w is normalised already: fold_arabic_key minus the work
             ap = arabic.get(k)
             if ap is not None and first_start[id(ap)] < s and not any(blocked[s + len(pre) : e]):
                 add(s + len(pre), e, ap.entry, ap.name)
                 break
+
+
+def _drop_article(w: str) -> str:
+    """:func:`fold_arabic_key` of one word of the normalised text."""
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
 def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_spans: Sequence[tuple[int, int]]) -> None:
