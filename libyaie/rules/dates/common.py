@@ -73,7 +73,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "num.date.d-m-y", "date", "*",
-            rf"(?<![\d.,/\-+]){DAY}(?P<sep>[/\-.]){MONTH_NUM}(?P=sep){YEAR}(?![\d/\-]|\.\d)",
+            rf"(?=\d)(?<![\d.,/\-+]){DAY}(?P<sep>[/\-.]){MONTH_NUM}(?P=sep){YEAR}(?![\d/\-]|\.\d)",
             dmy,
             examples=[
                 Example("16/3/2021", {"value": "2021-03-16"}),

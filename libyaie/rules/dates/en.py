@@ -10,7 +10,7 @@ from collections.abc import Mapping
 import regex
 
 from ..._gazetteer import DateTables
-from .. import Example, L, R, Rule, compile_rule
+from .. import DIGIT, Example, L, R, Rule, compile_rule, first_of
 from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
 
 __all__ = ["rules"]
@@ -92,7 +92,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "en.date.day-month-year", "date", "en",
-            rf"""{L}(?:the\s{{1,2}})?(?P<d>[12]\d|3[01]|0?[1-9]){ORD_SUFFIX}\s{{1,2}}(?:of\s{{1,2}})?(?P<m>{MONTH})\.?(?:\s{{0,2}},?\s{{0,2}}{YEAR}(?!\d))?{R}""",
+            rf"""{first_of(DIGIT, "the")}{L}(?:the\s{{1,2}})?(?P<d>[12]\d|3[01]|0?[1-9]){ORD_SUFFIX}\s{{1,2}}(?:of\s{{1,2}})?(?P<m>{MONTH})\.?(?:\s{{0,2}},?\s{{0,2}}{YEAR}(?!\d))?{R}""",
             b_mdy,
             examples=[
                 Example("24 December", {"value": "2020-12-24"}),
@@ -147,7 +147,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         relative_day_rule(p, L, R, [Example("yesterday", {"value": "2020-12-27"})], ["today"]),
         compile_rule(
             "en.date.duration", "date", "en",
-            rf"""{L}(?P<n>\d{{1,4}}|{NUM})(?:\s{{1,2}}|-)(?P<u>{UNIT})(?!\s{{1,2}}(?:ago|later|earlier)\b|-old){R}""",
+            rf"""{first_of(DIGIT, NUM)}{L}(?P<n>\d{{1,4}}|{NUM})(?:\s{{1,2}}|-)(?P<u>{UNIT})(?!\s{{1,2}}(?:ago|later|earlier)\b|-old){R}""",
             b_duration,
             examples=[
                 Example("three weeks", {"value": "P3W"}),

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import regex
 
 from ..._gazetteer import DateTables
-from .. import Example, L, R, Rule, compile_rule
+from .. import DIGIT, Example, L, R, Rule, compile_rule, first_of
 from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
 
 __all__ = ["rules"]
@@ -89,7 +89,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     return [
         compile_rule(
             "id.date.day-month-year", "date", "id",
-            rf"""{L}(?:tanggal\s{{1,2}}|tgl\.?\s{{0,2}})?(?P<d>[12]\d|3[01]|0?[1-9])\s{{1,2}}(?P<m>{MONTH})
+            rf"""{first_of(DIGIT, "tanggal")}{L}(?:tanggal\s{{1,2}}|tgl\.?\s{{0,2}})?(?P<d>[12]\d|3[01]|0?[1-9])\s{{1,2}}(?P<m>{MONTH})
                  (?:\s{{0,2}},?\s{{0,2}}{YEAR}(?!\d)|(?:\s{{1,2}}(?P<dir>{PAST_FUT}))?{R})""",
             b_dmy,
             examples=[
@@ -153,7 +153,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         relative_day_rule(p, L, R, [Example("kemarin", {"value": "2020-12-27"}), Example("besok", {"value": "2020-12-29"})], ["hari ini"]),
         compile_rule(
             "id.date.duration", "date", "id",
-            rf"""{L}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|(?P<se>se))(?P<u>{UNIT})(?!\s{{1,2}}(?:{PAST_FUT}|yang\s{{1,2}}lalu|kemudian)(?!\w)){R}""",
+            rf"""{first_of(DIGIT, NUM, "se")}{L}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|(?P<se>se))(?P<u>{UNIT})(?!\s{{1,2}}(?:{PAST_FUT}|yang\s{{1,2}}lalu|kemudian)(?!\w)){R}""",
             b_duration,
             examples=[
                 Example("dua minggu", {"value": "P2W"}),

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import regex
 
 from ..._gazetteer import DateTables
-from .. import Example, L, R, Rule, compile_rule
+from .. import DIGIT, Example, L, R, Rule, compile_rule, first_of
 from ._pieces import DAY, MONTH_NUM, YEAR, Pieces, direction_of, relative_day_rule, roman_or_int, spec
 
 __all__ = ["rules"]
@@ -154,7 +154,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         relative_day_rule(p, L, R, [Example("hôm qua", {"value": "2020-12-27"}), Example("ngày mai", {"value": "2020-12-29"})], ["hôm nay"]),
         compile_rule(
             "vi.date.duration", "date", "vi",
-            rf"""{L}(?<!(?:hoặc|hay|đến|tới)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})(?!\s{{1,2}}(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}""",
+            rf"""{first_of(DIGIT, NUM)}{L}(?<!(?:hoặc|hay|đến|tới)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})(?!\s{{1,2}}(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}""",
             b_duration,
             examples=[
                 Example("14 tháng", {"value": "P14M"}),
