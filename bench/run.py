@@ -65,6 +65,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable, Sequence
@@ -444,9 +445,17 @@ print(json.dumps({"peak_rss_mb": _hwm_mb()}))
 """
 
 
+_PYCACHE = Path(tempfile.mkdtemp(prefix="libyaie-bench-pycache-"))
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    # an installed library has its bytecode compiled (pip does it at install time); this
+    # checkout gets the same in a private cache dir, written by each measurement's warm-up
+    # run, even where PYTHONDONTWRITEBYTECODE is set (it is on some CI images)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(_PYCACHE)
     return env
 
 

@@ -48,10 +48,11 @@ class GazetteerError(ValueError):
 
 
 # --------------------------------------------------------------------------- entries
+# Entries are named tuples: immutable like frozen attrs classes, and they load from the
+# on-disk cache without a Python call per field (the cache load is part of a cold start).
 
 
-@attrs.frozen(slots=True)
-class PlaceEntry:
+class PlaceEntry(NamedTuple):
     id: str
     name: str
     kind: str
@@ -66,8 +67,7 @@ class PlaceEntry:
     source: str
 
 
-@attrs.frozen(slots=True)
-class Office:
+class Office(NamedTuple):
     role: str
     country: str
     organization: str | None
@@ -81,8 +81,7 @@ class Office:
         return self.end is None or day <= self.end
 
 
-@attrs.frozen(slots=True)
-class PersonEntry:
+class PersonEntry(NamedTuple):
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -91,8 +90,7 @@ class PersonEntry:
     source: str
 
 
-@attrs.frozen(slots=True)
-class TitlePiece:
+class TitlePiece(NamedTuple):
     kind: str  # head | portfolio | modifier | connector | honorific
     lang: str
     forms: tuple[str, ...]
