@@ -25,7 +25,7 @@ from .model import DateMention, Document, Person, PersonMention, Place, PlaceMen
 from .resolve.persons import PersonSel, TitleSel, attach, find_persons, infer_holder, office_country
 from .resolve.places import PlaceSel, resolve_places
 from .resolve.timex import DateSpec, resolve
-from .rules import Rule, alt, compile_pattern
+from .rules import _LIST_REF, _LISTS, Rule, alt, compile_pattern
 from .rules import dates as date_rules
 from .rules import titles as title_rules
 from .rules.titles import TitleReading
@@ -140,8 +140,10 @@ class Extractor:
                     if rules is None:
                         if kind == "date":
                             rules = date_rules.build_lang(gaz.dates, lang) if lang in date_rules.BY_LANG else []
+                            rules = [attrs.evolve(r, anchors=_rule_anchors(r, self._anchors[0])) for r in rules]
                         else:
                             rules = title_rules.build_lang(gaz.titles, lang)
+                            rules = [attrs.evolve(r, anchors=(None, False)) for r in rules]
                         self._compiled[key] = rules
             out.extend(rules)
         return out
@@ -168,8 +170,9 @@ class Extractor:
         lang = detect(norm)
         scripts = _scripts(norm)
         date_anchor, title_anchor = self._anchors
-        date_windows, date_langs = _windows(norm, date_anchor, digits=True)
-        title_windows, title_langs = _windows(norm, title_anchor, digits=False)
+        date_anchors = _Anchors(norm, date_anchor, digits=True)
+        title_anchors = _Anchors(norm, title_anchor, digits=False)
+        date_langs, title_langs = date_anchors.langs, title_anchors.langs
         # a language's rules run when the document is in that language or holds its vocabulary
         # (a month name, a weekday, a title head of that language), and its script is present;
         # when the language is unknown (a snippet), every language of the scripts present
@@ -180,7 +183,7 @@ class Extractor:
             trules = self._rules("title", scripts & ({lang} | title_langs))
 
         # ---- dates
-        date_matches = self._run(drules, nt, date_windows)
+        date_matches = self._run(drules, nt, date_anchors)
         ref = reference_date
         source = "given" if ref is not None else None
         if ref is None:
@@ -190,7 +193,7 @@ class Extractor:
         dates = self._dates(date_matches, nt, ref, mod_re, reld_re)
 
         # ---- titles
-        titles = self._titles(trules, nt, title_windows)
+        titles = self._titles(trules, nt, title_anchors)
 
         # ---- gazetteer: places and persons
         date_block = bytearray(len(norm) + 1)
@@ -248,13 +251,14 @@ class Extractor:
 
     # -- steps ----------------------------------------------------------------------------
     @staticmethod
-    def _run(rules: Sequence[Rule], nt: NormText, windows: Sequence[tuple[int, int]]) -> list[_Match]:
+    def _run(rules: Sequence[Rule], nt: NormText, anchors: _Anchors) -> list[_Match]:
+        """Each rule over the windows of its own anchors (the anchor words its pattern can
+        contain, see :func:`_rule_anchors`), or of every anchor when it has none."""
         out: list[_Match] = []
         text = nt.original
-        if not windows:
-            return out
         for rule in rules:
-            for ws, we in windows:
+            forms, digits = rule.anchors
+            for ws, we in anchors.windows(forms, digits):
                 for m in rule.pattern.finditer(nt.norm, ws, we):
                     if m.end() <= m.start():
                         continue
@@ -310,8 +314,8 @@ class Extractor:
         return merged
 
     @staticmethod
-    def _titles(rules: Sequence[Rule], nt: NormText, windows: Sequence[tuple[int, int]]) -> list[TitleSel]:
-        matches = Extractor._run(rules, nt, windows)
+    def _titles(rules: Sequence[Rule], nt: NormText, anchors: _Anchors) -> list[TitleSel]:
+        matches = Extractor._run(rules, nt, anchors)
         out: list[TitleSel] = []
         norm = nt.norm
         for m in matches:
@@ -396,7 +400,7 @@ class Extractor:
 
 _WINDOW_LEFT = 60
 _WINDOW_RIGHT = 80
-_DIGIT = regex.compile(r"\d")
+_DIGITS = regex.compile(r"\d+")
 _AR_DECADES = ("عشرينيات", "ثلاثينيات", "اربعينيات", "خمسينيات", "ستينيات", "سبعينيات", "ثمانينيات", "تسعينيات")
 _DATE_ANCHOR_FUNCTIONS = (
     "yesterday", "today", "tomorrow", "day-before-yesterday", "day-after-tomorrow", "week", "month-word",
@@ -409,7 +413,7 @@ _LANG_BIT = {lang: 1 << i for i, lang in enumerate(LANGS)}
 
 
 def _automaton(forms: Iterable[tuple[str, str]]) -> Any:
-    """An automaton of anchor words: normalised form → (length, bit mask of its languages)."""
+    """An automaton of anchor words: normalised form → (length, bit mask of its languages, form)."""
     import ahocorasick
 
     masks: dict[str, int] = {}
@@ -419,9 +423,9 @@ def _automaton(forms: Iterable[tuple[str, str]]) -> Any:
             masks[k] = masks.get(k, 0) | _LANG_BIT.get(lang, 0)
     a = ahocorasick.Automaton()
     for k, mask in masks.items():
-        a.add_word(k, (len(k), mask))
+        a.add_word(k, (len(k), mask, k))
     if len(a) == 0:
-        a.add_word("\x00", (1, 0))
+        a.add_word("\x00", (1, 0, "\x00"))
     a.make_automaton()
     return a
 
@@ -465,32 +469,82 @@ def _scripts(norm: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_DIGIT_IN_PATTERN = regex.compile(r"\\d|\[[^\]]*[0-9]")
+
+
+def _rule_anchors(rule: Rule, automaton: Any) -> tuple[frozenset[str] | None, bool]:
+    """The anchor words a date rule's matches contain: the anchor forms of the word lists
+    its pattern uses, and whether it can match digits.  ``(None, True)`` (every anchor)
+    when its lists hold no anchor word, or when a match of one of its own examples
+    contains none of them and no digit (a list was optional): the windows never lose a
+    match the rule's examples show.  A rule with digits and no anchor list runs around
+    numbers only."""
+    names = set(_LIST_REF.findall(rule.pattern.pattern))
+    forms = frozenset(f for n in names for f in _LISTS[n] if automaton.exists(f))
+    digits = _DIGIT_IN_PATTERN.search(rule.pattern.pattern) is not None
+    if not forms and not digits:
+        return None, True
+    for ex in rule.examples:
+        norm = normalize(ex.text).norm
+        hits = _Anchors(norm, automaton, digits=digits)
+        spans = [(s, e) for s, e, k in hits.hits if k in forms] + hits.digits
+        for m in rule.pattern.finditer(norm):
+            if not any(s < m.end() and m.start() < e for s, e in spans):
+                return None, True
+    return forms, digits
+
+
 FULL_SCAN = False
 """Tests set this to run every rule over the whole text (the windows must change nothing)."""
 
 
-def _windows(norm: str, anchors: Any, *, digits: bool) -> tuple[list[tuple[int, int]], set[str]]:
-    """Merged [start, end) windows around anchor occurrences, and the languages of the anchors."""
-    n = len(norm)
-    spans: list[tuple[int, int]] = []
-    mask = 0
-    if anchors is not None and n:
-        for end_idx, (length, bits) in anchors.iter(norm):
-            s0, e0 = end_idx + 1 - length, end_idx + 1
-            if e0 < n and (norm[e0].isalnum() or norm[e0] == "_"):
-                continue  # inside a word
-            # Latin anchors need a word start; Arabic ones may carry proclitics (والأحد)
-            if s0 > 0 and (norm[s0 - 1].isalnum() or norm[s0 - 1] == "_") and not is_arabic(norm[s0]):
-                continue
-            spans.append((s0, e0))
-            mask |= bits
-    langs = {lang for lang, bit in _LANG_BIT.items() if mask & bit}
-    if FULL_SCAN:
-        return ([(0, n)] if n else []), langs
-    if digits:
-        spans.extend((m.start(), m.end()) for m in _DIGIT.finditer(norm))
+class _Anchors:
+    """The anchor occurrences of one document (normalised offsets) and their languages."""
+
+    __slots__ = ("_cache", "digits", "hits", "langs", "norm")
+
+    def __init__(self, norm: str, automaton: Any, *, digits: bool):
+        self.norm = norm
+        n = len(norm)
+        hits: list[tuple[int, int, str]] = []
+        mask = 0
+        if automaton is not None and n:
+            for end_idx, (length, bits, key) in automaton.iter(norm):
+                s0, e0 = end_idx + 1 - length, end_idx + 1
+                if e0 < n and (norm[e0].isalnum() or norm[e0] == "_"):
+                    continue  # inside a word
+                # Latin anchors need a word start; Arabic ones may carry proclitics (والأحد)
+                if s0 > 0 and (norm[s0 - 1].isalnum() or norm[s0 - 1] == "_") and not is_arabic(norm[s0]):
+                    continue
+                hits.append((s0, e0, key))
+                mask |= bits
+        self.hits = hits
+        self.langs = {lang for lang, bit in _LANG_BIT.items() if mask & bit}
+        self.digits: list[tuple[int, int]] = [m.span() for m in _DIGITS.finditer(norm)] if digits else []
+        self._cache: dict[int, list[tuple[int, int]]] = {}
+
+    def windows(self, forms: frozenset[str] | None = None, digits: bool = True) -> list[tuple[int, int]]:
+        """Merged windows around the anchors whose form is in ``forms`` (all anchors when
+        ``None``) and, when ``digits``, around the numbers."""
+        key = (id(forms) << 1) | digits
+        got = self._cache.get(key)
+        if got is None:
+            if FULL_SCAN:
+                got = [(0, len(self.norm))] if self.norm else []
+            else:
+                spans = [(s, e) for s, e, k in self.hits if forms is None or k in forms]
+                if digits:
+                    spans.extend(self.digits)
+                got = _merge_windows(self.norm, spans)
+            self._cache[key] = got
+        return got
+
+
+def _merge_windows(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged [start, end) windows around ``spans``, never cutting a word."""
     if not spans:
-        return [], langs
+        return []
+    n = len(norm)
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:
@@ -509,7 +563,7 @@ def _windows(norm: str, anchors: Any, *, digits: bool) -> tuple[list[tuple[int, 
             fixed[-1] = (fixed[-1][0], max(fixed[-1][1], k))
         else:
             fixed.append((ws, k))
-    return fixed, langs
+    return fixed
 
 
 _MOD_VALUES = {

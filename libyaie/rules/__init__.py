@@ -107,6 +107,9 @@ class Rule:
     """Tie-breaker between overlapping matches of equal length (higher wins)."""
     accept: Callable[[str], bool] | None = None
     """Optional check on the ORIGINAL text of the match (e.g. capitalisation)."""
+    anchors: tuple[frozenset[str] | None, bool] = (None, True)
+    """Set by the pipeline: the anchor words the rule's matches contain (``None``: any
+    anchor) and whether they can contain digits; the rule runs around those only."""
 
 
 def compile_rule(

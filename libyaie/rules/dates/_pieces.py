@@ -27,6 +27,18 @@ class Pieces:
     def __init__(self, tables: Mapping[str, DateTables], lang: str):
         self.t = tables.get(lang, DateTables())
         self.lang = lang
+        self._index: dict[tuple[str, str], dict[str, object]] = {}
+
+    def _lookup(self, table: str, sub: str, items: Iterable[tuple[str, object]], form: str) -> object | None:
+        """``form`` looked up in a table keyed by squashed forms (built once; the first
+        listed form of a key wins, as a scan in table order would find it)."""
+        idx = self._index.get((table, sub))
+        if idx is None:
+            idx = {}
+            for f, v in items:
+                idx.setdefault(_squash(f), v)
+            self._index[(table, sub)] = idx
+        return idx.get(_squash(form))
 
     # -- vocab look-ups (forms are normalised keys) --------------------------------
     def words(self, *functions: str) -> tuple[str, ...]:
@@ -46,11 +58,8 @@ class Pieces:
         return alt([f for f in self.months(calendar) if f not in ex])
 
     def month_index(self, form: str, calendar: str = "gregorian") -> int | None:
-        k = _squash(form)
-        for f, i in self.months(calendar).items():
-            if _squash(f) == k:
-                return i
-        return None
+        got = self._lookup("month", calendar, self.months(calendar).items(), form)
+        return got if isinstance(got, int) else None
 
     def alt_weekdays(self) -> str:
         # CLDR abbreviations without a dot (Rab, Sen, Min, CN) are ordinary words and
@@ -62,11 +71,8 @@ class Pieces:
         return alt(_unabbreviated(self.months(calendar)))
 
     def weekday_index(self, form: str) -> int | None:
-        k = _squash(form)
-        for f, i in self.t.weekdays.items():
-            if _squash(f) == k:
-                return i
-        return None
+        got = self._lookup("weekday", "", self.t.weekdays.items(), form)
+        return got if isinstance(got, int) else None
 
     def alt_numbers(self, exclude: Iterable[str] = ()) -> str:
         ex = {normalize_key(e) for e in exclude}
@@ -76,47 +82,34 @@ class Pieces:
         s = _squash(s)
         if s.isdigit():
             return int(s)
-        for f, v in self.t.numbers.items():
-            if _squash(f) == s:
-                return v
-        return None
+        got = self._lookup("number", "", self.t.numbers.items(), s)
+        return got if isinstance(got, int) else None
 
     def alt_ordinals(self) -> str:
         return alt(self.t.ordinals)
 
     def ordinal(self, s: str) -> int | None:
-        k = _squash(s)
-        for f, v in self.t.ordinals.items():
-            if _squash(f) == k:
-                return v
-        return None
+        got = self._lookup("ordinal", "", self.t.ordinals.items(), s)
+        return got if isinstance(got, int) else None
 
     def alt_units(self, *units: str) -> str:
         return alt([f for f, u in self.t.units.items() if not units or u in units])
 
     def unit(self, s: str) -> str | None:
-        k = _squash(s)
-        for f, u in self.t.units.items():
-            if _squash(f) == k:
-                return u
-        return None
+        got = self._lookup("unit", "", self.t.units.items(), s)
+        return got if isinstance(got, str) else None
 
     def alt_duals(self) -> str:
         return alt(self.t.dual_units)
 
     def dual_unit(self, s: str) -> str | None:
-        k = _squash(s)
-        for f, u in self.t.dual_units.items():
-            if _squash(f) == k:
-                return u
-        return None
+        got = self._lookup("dual", "", self.t.dual_units.items(), s)
+        return got if isinstance(got, str) else None
 
     def function_of(self, s: str, *functions: str) -> str | None:
-        k = _squash(s)
         for fn in functions:
-            for f in self.t.words.get(fn, ()):
-                if _squash(f) == k:
-                    return fn
+            if self._lookup("word", fn, ((f, fn) for f in self.t.words.get(fn, ())), s) is not None:
+                return fn
         return None
 
 
