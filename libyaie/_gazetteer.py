@@ -146,6 +146,7 @@ class Gazetteer:
     automaton: Any  # normalised key → index into ``entries``
     entries: tuple[tuple[str, tuple[Candidate, ...], bool], ...]  # (key, readings, Arabic?)
     person_keys: Mapping[str, tuple[str, ...]]  # transliteration key → person ids
+    given_names: Mapping[str, frozenset[str]]  # lang → normalised given names (persons/*.toml [[given]])
     files: tuple[str, ...]
 
     def scan(self, norm: str) -> list[Hit]:
@@ -661,6 +662,7 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
     person_origin: dict[str, str] = {}
     titles: dict[str, list[TitlePiece]] = {}
     dates: dict[str, DateTables] = {}
+    given: dict[str, set[str]] = {}
 
     def add_place(b: _PlaceBuilder, ctx: _Ctx, i: int) -> None:
         if b.id in builders:
@@ -681,9 +683,17 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
             continue
         files.append(str(p))
         data, lines = _read_toml(p)
-        unknown = set(data) - {"place", "extend", "person", "meta"}
+        unknown = set(data) - {"place", "extend", "person", "given", "meta"}
         if unknown:
-            raise GazetteerError(p, None, f"unknown table(s) {sorted(unknown)}; expected place, extend, person")
+            raise GazetteerError(p, None, f"unknown table(s) {sorted(unknown)}; expected place, extend, person, given")
+        gctx = _Ctx(p, lines, "given")
+        for i, d in enumerate(data.get("given", [])):
+            _check_keys(gctx, i, d, {"lang", "forms", "source"}, {"lang", "forms", "source"}, f"given #{i + 1}")
+            lang = str(d["lang"])
+            if lang not in LANGS:
+                raise gctx.err(i, f"unknown language {lang!r} (expected one of {LANGS})")
+            forms = _str_list(gctx, i, d["forms"], "forms", f"given #{i + 1}")
+            given.setdefault(lang, set()).update(normalize_key(f) for f in forms)
         pctx = _Ctx(p, lines, "place")
         for i, d in enumerate(data.get("place", [])):
             add_place(_place_from(pctx, i, d, f"{p}:{pctx.lines[i] if i < len(pctx.lines) else '?'}"), pctx, i)
@@ -754,6 +764,7 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
         automaton=automaton,
         entries=entries,
         person_keys=person_keys,
+        given_names={k: frozenset(v) for k, v in given.items()},
         files=tuple(files),
     )
 

@@ -48,6 +48,7 @@ class ExtractionError(Exception):
 _RANK_ROLES = frozenset({"general", "colonel"})
 _CASED = regex.compile(r"[^\W\d_](?<=\p{Lu})")
 _GAP_DM = regex.compile(r"[\s,،]{0,3}")
+_COORD_GAP = regex.compile(r"\s{0,2}(?:,|،|/|-|–|و|and|or|dan|atau|hingga|sampai|và|hoặc|đến|to|until|الى|او)\s{0,2}")
 _GAP_SPACE = regex.compile(r"\s{1,2}")
 _GAP_WORD = regex.compile(r"\s{1,2}[^\W\d_]{1,12}\s{1,2}")
 _LETTERS = regex.compile(r"[^\W\d_]+")
@@ -311,6 +312,16 @@ class Extractor:
                     s = mm.start("mod")
             merged.append((s, e, spec, name))
             i += 1
+        # coordinated months share the year named after the last one: "شتنبر وأكتوبر 2020",
+        # "September and October 2020", "tháng 9 và tháng 10/2020"
+        for k in range(len(merged) - 2, -1, -1):
+            s, e, spec, name = merged[k]
+            nxt = merged[k + 1][2]
+            if (spec.year is None and spec.month is not None and spec.day is None and spec.calendar == "gregorian"
+                    and spec.rel_unit is None and spec.direction == 0 and not spec.anaphoric
+                    and nxt.year is not None and nxt.month is not None and nxt.calendar == "gregorian"
+                    and _COORD_GAP.fullmatch(norm, e, merged[k + 1][0]) is not None):
+                merged[k] = (s, e, attrs.evolve(spec, year=nxt.year), name)
         return merged
 
     @staticmethod
@@ -403,7 +414,7 @@ _WINDOW_RIGHT = 80
 _DIGITS = regex.compile(r"\d+")
 _AR_DECADES = ("عشرينيات", "ثلاثينيات", "اربعينيات", "خمسينيات", "ستينيات", "سبعينيات", "ثمانينيات", "تسعينيات")
 _DATE_ANCHOR_FUNCTIONS = (
-    "yesterday", "today", "tomorrow", "day-before-yesterday", "day-after-tomorrow", "week", "month-word",
+    "yesterday", "today", "today-dated", "tomorrow", "day-before-yesterday", "day-after-tomorrow", "week", "month-word",
     "year-word", "decade-word", "century-word", "quarter-word", "season-spring", "season-summer",
     "season-autumn", "season-winter",
 )
@@ -453,7 +464,7 @@ def _title_anchors(gaz: Gazetteer) -> Any:
 
 _HAS_ARABIC = regex.compile(r"[\u0600-\u06FF]")
 _HAS_LATIN = regex.compile(r"[a-z]")
-_HAS_VI = regex.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
+_HAS_VI = regex.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự]")
 
 
 def _scripts(norm: str) -> frozenset[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import unicodedata
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 
@@ -78,6 +79,20 @@ _GAP_CHARS = regex.compile(r"[\s\w.,،:]*")
 _AR_NAME_WORDS = regex.compile(r"\s{1,2}((?:[\u0621-\u064A]+\s?){2,3})")
 _AR_NAME_END = regex.compile(r"[\s،,.:\"'»)]")
 _AR_STOP_ORIGINAL = frozenset({"على", "إلى", "الى", "حتى", "لدى", "متى", "مدى", "سوى"})
+# Capitalised words of institutions' names, never of a person's: after a title they name the
+# body ("Panglima Tentara Nasional Libia", "Ketua Dewan Transisi Nasional"), not its holder.
+_ORG_WORDS = frozenset(
+    """national nasional council dewan army tentara forces pasukan government pemerintah pemerintahan
+    transitional transisi committee komite commission komisi ministry kementerian department
+    agency badan bank party partai parliament parlemen assembly majelis house congress kongres
+    republic republik kingdom kerajaan union uni organization organisasi organisation office kantor
+    court pengadilan mahkamah university universitas company perusahaan corporation authority otoritas
+    front brigade brigades militia milisi coalition koalisi alliance aliansi movement gerakan
+    presidential kepresidenan unity persatuan accord kesepakatan general umum supreme tertinggi
+    security keamanan defense defence pertahanan foreign luar affairs urusan interior dalam""".split()
+)
+# A letter only Vietnamese uses (horn, breve, circumflex, đ, or a tone mark on a vowel)
+_VI_LETTER = regex.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữựĂÂĐÊÔƠƯ]|[aeiouy][\u0300\u0301\u0303\u0309\u0323]", regex.IGNORECASE)
 # The most common Vietnamese family names (about 90 % of the population).
 VI_SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đinh lương trương tô "
@@ -133,16 +148,19 @@ def _sequences(norm: str, toks: list[tuple[int, int, bool]]) -> list[list[tuple[
             cur = []
     if cur:
         runs.append(cur)
-    # trim particles at the edges
-    out = []
-    for r in runs:
-        while r and norm[r[-1][0] : r[-1][1]] in _PARTICLES:
-            r = r[:-1]
-        while r and norm[r[0][0] : r[0][1]] in _PARTICLES - {"abu", "abd", "abdel", "abdul", "al", "el"}:
-            r = r[1:]
-        if r:
-            out.append(r)
-    return out
+    return [trimmed for r in runs if (trimmed := _trim(norm, r))]
+
+
+_LEADING_OK = frozenset({"abu", "abd", "abdel", "abdul", "al", "el"})
+
+
+def _trim(norm: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A run without particles at its edges (a name does not end in "di" or "al")."""
+    while run and norm[run[-1][0] : run[-1][1]] in _PARTICLES:
+        run = run[:-1]
+    while run and norm[run[0][0] : run[0][1]] in _PARTICLES and norm[run[0][0] : run[0][1]] not in _LEADING_OK:
+        run = run[1:]
+    return run
 
 
 def find_persons(
@@ -222,7 +240,7 @@ def find_persons(
     in_place = bytearray(len(norm) + 1)
     for ps, pe_ in place_spans:
         in_place[ps:pe_] = b"\x01" * (pe_ - ps)
-    runs = [r2 for r in runs for r2 in _split_runs(r, in_place)]
+    runs = [trimmed for r in runs for r2 in _split_runs(r, in_place) if (trimmed := _trim(norm, r2))]
 
     # unknown persons right after a title
     given = _arabic_given_names(gaz)
@@ -253,8 +271,9 @@ def _short_keys(gaz: Gazetteer) -> dict[str, str]:
         for f in pe.short:
             if not is_arabic(f):
                 k = translit_key(f)
-                # keys of fewer than 3 consonants are too loose (Yahya must not find Ouyahia)
-                if k and len(k.replace("V", "")) >= 3 and k not in short_keys:
+                # keys of fewer than 4 consonants are too loose (Yahya must not find Ouyahia,
+                # Ghrieb must not find "Group", Guerini not the newspaper "Quryna")
+                if k and len(k.replace("V", "")) >= 4 and k not in short_keys:
                     short_keys[k] = pe.id
     _SHORT_CACHE[id(gaz)] = (gaz, short_keys)
     return short_keys
@@ -266,7 +285,7 @@ def _arabic_given_names(gaz: Gazetteer) -> frozenset[str]:
     cached = _GIVEN_CACHE.get(id(gaz))
     if cached is not None and cached[0] is gaz:
         return cached[1]
-    names: set[str] = set()
+    names: set[str] = set(gaz.given_names.get("ar", ()))
     for pe in gaz.persons.values():
         for a in pe.aliases:
             if is_arabic(a):
@@ -341,7 +360,7 @@ def _unknown_after_title(
         k += 1
         if not _gap_ok(norm, start, s):
             continue
-        if len(run) >= 2 and not any(taken[s : run[-1][1]]):
+        if len(run) >= 2 and not any(taken[s : run[-1][1]]) and not any(norm[a:b] in _ORG_WORDS for a, b in run):
             add(s, run[-1][1], None, original_of(s, run[-1][1]))
         return
     # Arabic: 2–3 words after the title, stopped by punctuation and function words
@@ -353,7 +372,7 @@ def _unknown_after_title(
     for w in m.group(1).split():
         ws = norm.index(w, pos)
         pos = ws + len(w)
-        if w in _AR_STOP or (not picked and w.startswith("ال")) or (w.endswith("يه") and not picked):
+        if w in _AR_STOP or (not picked and w.startswith("ال") and w not in given) or (w.endswith("يه") and not picked):
             break
         if original_of(ws, ws + len(w)) in _AR_STOP_ORIGINAL:
             break  # على (on), إلى (to): folded they look like the name علي
@@ -420,6 +439,9 @@ def _coreference(
                 k = fold_arabic_key(last)
                 if len(k) >= 3 and k not in _AR_COMMON_SURNAMES:
                     arabic.setdefault(k, p)
+            elif _VI_LETTER.search(f):
+                # Vietnamese: tones tell names apart (Nga is not Ngày), so the word itself is the key
+                latin.setdefault("vi:" + unicodedata.normalize("NFC", last).lower(), p)
             else:
                 k = translit_key(last)
                 if len(k) >= 3:
@@ -428,8 +450,10 @@ def _coreference(
     for s, e, cap in toks:
         if not cap or any(blocked[s:e]):
             continue
-        k = translit_key(original_of(s, e))
-        lp = latin.get(k)
+        word = original_of(s, e)
+        lp = latin.get("vi:" + unicodedata.normalize("NFC", word).lower())
+        if lp is None and not _VI_LETTER.search(word):
+            lp = latin.get(translit_key(word))
         if lp is not None and first_start[id(lp)] < s:
             add(s, e, lp.entry, lp.name)
     for m in _AR_TOKEN.finditer(norm):

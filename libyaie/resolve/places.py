@@ -79,6 +79,21 @@ def _prev_word(norm: str, start: int) -> str:
     return w
 
 
+# after a dateline's place: "TRIPOLI, Dec 27 (Reuters) -", "تونس - ", "Jakarta (ANTARA) -"
+_DATELINE_AFTER = regex.compile(r"\s{0,2}(?:\([^()\n]{1,40}\)\s{0,2})?[-–—:,،]")
+
+
+def _at_dateline(norm: str, start: int, end: int) -> bool:
+    """The place opens a line and a dateline separator follows: a dateline names a city
+    (تونس there is Tunis, not Tunisia)."""
+    i = start - 1
+    while i >= 0 and norm[i] in " \t":
+        i -= 1
+    if i >= 0 and norm[i] != "\n":
+        return False
+    return _DATELINE_AFTER.match(norm, end) is not None
+
+
 def _choose(
     cands: Sequence[Candidate],
     places: Mapping[str, PlaceEntry],
@@ -91,11 +106,12 @@ def _choose(
     if len(cands) == 1:
         return cands[0]
     prev = _prev_word(norm, start)
+    city = prev in _CITY_TRIGGERS or _at_dateline(norm, start, end)
 
     def score(c: Candidate) -> tuple[float, ...]:
         p = places[c.id]
         explicit = 1.0 if next_country and p.country == next_country and p.kind != "country" else 0.0
-        city_ctx = 1.0 if (prev in _CITY_TRIGGERS) == (p.kind != "country") else 0.0
+        city_ctx = 1.0 if city == (p.kind != "country") else 0.0
         ctx = doc_countries.get(p.country, 0)
         return (explicit, city_ctx, ctx, float(c.form == "name"), float(p.population))
 

@@ -136,12 +136,13 @@ def _squash(s: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
-_REL_DAY = {"yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}
+_REL_DAY = {"yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2, "today-dated": 0}
 
 
 def relative_day_rule(p: Pieces, left: str, right: str, examples: Sequence[Example], negatives: Sequence[str]) -> Rule:
-    """``<lang>.date.yesterday-tomorrow``: a relative-day word (أمس, hôm qua, kemarin, yesterday)
-    is the reference date shifted by its offset."""
+    """``<lang>.date.yesterday-tomorrow``: a relative-day word (أمس, hôm qua, kemarin, yesterday;
+    today in a dated form: فجر اليوم, sáng nay, pagi ini, this morning) is the reference date
+    shifted by its offset."""
 
     def build(m: regex.Match[str]) -> object:
         fn = p.function_of(m[0], *_REL_DAY)

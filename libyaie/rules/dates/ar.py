@@ -211,8 +211,28 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             priority=-1,
         ),
         compile_rule(
+            "ar.date.month-after-preposition", "date", "ar",
+            rf"""{AR_L}(?<=(?:^|[^\w])(?:[وف]?(?:في|منذ|خلال|حتى|قبل|بعد|مطلع|منتصف|اواسط|اواخر|نهايه|بدايه|اوايل|مستهل)\s{{1,2}}))
+                 (?P<m>{MONTH}){R}(?!\s?/)""",
+            lambda m: None if month_of(m["m"]) is None else spec(month=month_of(m["m"])),
+            examples=[
+                Example("في يوليو", {"value": "2020-07"}),
+                Example("منذ منتصف نونبر", {"value": "2020-11"}),
+                Example("خلال شتنبر", {"value": "2020-09"}),
+            ],
+            negatives=["في الشهر", "خلال العام"],
+            priority=-1,
+        ),
+        compile_rule(
+            "ar.date.approx-unit", "date", "ar",
+            rf"""{AR_L}(?<=(?:^|[^\w])(?:نحو|قرابه|حوالي|زهاء)\s{{1,2}})(?P<u>شهر|عام|سنه|يوم|اسبوع|ساعه|عقد|قرن){R}(?!\s{{0,2}}(?:\d|{ORD}))""",
+            lambda m: None if p.unit(m["u"]) in (None, "Q") else spec(duration_unit=p.unit(m["u"]), duration_amount=1),
+            examples=[Example("نحو شهر", {"value": "P1M"}), Example("قرابة عام", {"value": "P1Y"})],
+            negatives=["نحو عام 2020"],
+        ),
+        compile_rule(
             "ar.date.weekday", "date", "ar",
-            rf"""{AR_L}(?:(?P<pod>{MORNING}|{EVENING})\s{{1,2}})?(?P<wd>{WEEKDAY})
+            rf"""{AR_L}(?<!سوق\s{{1,2}})(?:(?P<pod>{MORNING}|{EVENING})\s{{1,2}})?(?P<wd>{WEEKDAY})
                  (?:\s{{1,2}}(?P<dir>{PAST_FUT}))?{R}""",
             b_weekday,
             examples=[
@@ -223,7 +243,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("صباح الأحد", {"value": "2020-12-27"}),
                 Example("الجمعة", {"value": "XXXX-XX-XX"}, ref=None),
             ],
-            negatives=["أحد المسؤولين", "جمعة", "اثنين من"],
+            negatives=["أحد المسؤولين", "جمعة", "اثنين من", "سوق الجمعة"],
         ),
         compile_rule(
             "ar.date.relative-unit", "date", "ar",
@@ -239,10 +259,11 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["العام", "الأسبوع"],
         ),
-        relative_day_rule(p, AR_L, R, [Example("أمس", {"value": "2020-12-27"}), Example("أول أمس", {"value": "2020-12-26"})], ["أمسية"]),
+        relative_day_rule(p, AR_L, R, [Example("أمس", {"value": "2020-12-27"}), Example("أول أمس", {"value": "2020-12-26"}),
+                                     Example("فجر اليوم", {"value": "2020-12-28"})], ["أمسية", "اليوم"]),
         compile_rule(
             "ar.date.duration", "date", "ar",
-            rf"""{first_of(DIGIT, NUM, UNIT, DUAL)}{AR_L}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})){R}""",
+            rf"""{first_of(DIGIT, NUM, UNIT, DUAL)}{AR_L}(?<!/)(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})){R}""",
             b_duration,
             examples=[
                 Example("6 أعوام", {"value": "P6Y"}),

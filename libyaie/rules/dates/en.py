@@ -53,6 +53,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return spec(month=mo, rel_unit="Y", rel_offset=0, anaphoric=True)
         d = m.groupdict().get("dir")
         fn = p.function_of(d, "past", "future", "this") if d else None
+        if m.groupdict().get("yw"):  # "March last year": March of the year before the reference
+            return spec(month=mo, rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
         if fn == "this":
             return spec(month=mo, rel_unit="Y", rel_offset=0)
         return spec(month=mo, direction=_OFFSET.get(fn or "", 0))
@@ -104,20 +106,22 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "en.date.month-year", "date", "en",
-            rf"""{L}(?P<m>{MONTH})\.?(?:\s{{0,2}},?\s{{0,2}}(?:of\s{{1,2}})?{YEAR}(?!\d)|\s{{1,2}}(?P<dir>{PAST_FUT}){R}
+            rf"""{L}(?P<m>{MONTH})\.?(?:\s{{0,2}},?\s{{0,2}}(?:of\s{{1,2}})?{YEAR}(?!\d)|\s{{1,2}}(?P<dir>{PAST_FUT})(?:\s{{1,2}}(?P<yw>year))?{R}
                  |\s{{1,2}}(?P<same>of\s{{1,2}}(?:that|the\s{{1,2}}same)\s{{1,2}}year){R})""",
             b_month,
-            examples=[Example("October 2011", {"value": "2011-10"}), Example("March last year", {"value": "2020-03"}),
+            examples=[Example("October 2011", {"value": "2011-10"}), Example("March last year", {"value": "2019-03"}),
+                      Example("March next year", {"value": "2021-03"}), Example("March last", {"value": "2020-03"}),
                       Example("March of that year", {"value": "2020-03"})],
             negatives=["may 2000 people"],
             accept=_capitalised,
         ),
         compile_rule(
             "en.date.month-after-preposition", "date", "en",
-            rf"""(?<=(?<!\w)(?:in|since|until|by|from|last|next|this|early|late|mid|of|during)[\s\-]{{1,2}})(?P<m>{p.alt_months_long()}){R}(?!\s{{1,2}}(?:on|toward|towards|through|past)\b)""",
+            rf"""(?:(?<=(?<!\w)(?:in|since|until|by|from|last|next|this|early|late|mid|of|during|for|before|after|around|throughout|till)[\s\-]{{1,2}})|(?<=(?<!\w)the\s{{1,2}})(?!may(?!\w)))(?P<m>{p.alt_months_long()}){R}(?!\s{{1,2}}(?:on|toward|towards|through|past)\b)""",
             b_month,
-            examples=[Example("in October", {"value": "2020-10"})],
-            negatives=["in may", "march on"],
+            examples=[Example("in October", {"value": "2020-10"}), Example("planned for December", {"value": "2020-12"}),
+                      Example("after the July election", {"value": "2020-07"})],
+            negatives=["in may", "march on", "the May government"],
             accept=_capitalised,
             priority=-1,
         ),
@@ -144,10 +148,11 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["last minute"],
         ),
-        relative_day_rule(p, L, R, [Example("yesterday", {"value": "2020-12-27"})], ["today"]),
+        relative_day_rule(p, L, R, [Example("yesterday", {"value": "2020-12-27"}), Example("this morning", {"value": "2020-12-28"})],
+                          ["today"]),
         compile_rule(
             "en.date.duration", "date", "en",
-            rf"""{first_of(DIGIT, NUM)}{L}(?P<n>\d{{1,4}}|{NUM})(?:\s{{1,2}}|-)(?P<u>{UNIT})(?!\s{{1,2}}(?:ago|later|earlier)\b|-old){R}""",
+            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?P<n>\d{{1,4}}|{NUM})(?:\s{{1,2}}|-)(?P<u>{UNIT})(?!\s{{1,2}}(?:ago|later|earlier)\b|-old){R}""",
             b_duration,
             examples=[
                 Example("three weeks", {"value": "P3W"}),

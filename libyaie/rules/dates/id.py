@@ -150,10 +150,11 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["bulan"],
         ),
-        relative_day_rule(p, L, R, [Example("kemarin", {"value": "2020-12-27"}), Example("besok", {"value": "2020-12-29"})], ["hari ini"]),
+        relative_day_rule(p, L, R, [Example("kemarin", {"value": "2020-12-27"}), Example("besok", {"value": "2020-12-29"}),
+                                    Example("pagi ini", {"value": "2020-12-28"})], ["hari ini"]),
         compile_rule(
             "id.date.duration", "date", "id",
-            rf"""{first_of(DIGIT, NUM, "se")}{L}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|(?P<se>se))(?P<u>{UNIT})(?!\s{{1,2}}(?:{PAST_FUT}|yang\s{{1,2}}lalu|kemudian)(?!\w)){R}""",
+            rf"""{first_of(DIGIT, NUM, "se")}{L}(?<!/)(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|(?P<se>se))(?P<u>{UNIT})(?!\s{{1,2}}(?:{PAST_FUT}|yang\s{{1,2}}lalu|kemudian)(?!\w)){R}""",
             b_duration,
             examples=[
                 Example("dua minggu", {"value": "P2W"}),

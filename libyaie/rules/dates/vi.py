@@ -140,7 +140,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "vi.date.relative-unit", "date", "vi",
-            rf"{L}(?<!(?:những|các|mấy|nhiều|vài)\s{{1,2}})(?P<u>tuần\s{{1,2}}lễ|tuần|tháng|năm)\s{{1,2}}(?P<dir>{PAST_FUT}){R}",
+            rf"{L}(?<!(?:những|các|mấy|nhiều|vài|\d|{NUM})\s{{1,2}})(?P<u>tuần\s{{1,2}}lễ|tuần|tháng|năm)\s{{1,2}}(?P<dir>{PAST_FUT}){R}",
             b_rel,
             examples=[
                 Example("năm ngoái", {"value": "2019"}),
@@ -149,19 +149,21 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("năm nay", {"value": "2020"}),
                 Example("năm tới", {"value": "2021"}),
             ],
-            negatives=["những năm qua"],
+            negatives=["những năm qua", "một tuần sau", "ba tháng tới"],
         ),
-        relative_day_rule(p, L, R, [Example("hôm qua", {"value": "2020-12-27"}), Example("ngày mai", {"value": "2020-12-29"})], ["hôm nay"]),
+        relative_day_rule(p, L, R, [Example("hôm qua", {"value": "2020-12-27"}), Example("ngày mai", {"value": "2020-12-29"}),
+                                    Example("sáng nay", {"value": "2020-12-28"}), Example("hôm nay", {"value": "2020-12-28"})],
+                          ["ngày nay"]),
         compile_rule(
             "vi.date.duration", "date", "vi",
-            rf"""{first_of(DIGIT, NUM)}{L}(?<!(?:hoặc|hay|đến|tới)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})(?!\s{{1,2}}(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}""",
+            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?:hoặc|hay|đến|tới)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})(?!\s{{1,2}}(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}""",
             b_duration,
             examples=[
                 Example("14 tháng", {"value": "P14M"}),
                 Example("hai ngày", {"value": "P2D"}),
                 Example("ba tuần", {"value": "P3W"}),
             ],
-            negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần", "0 giờ"],
+            negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần", "0 giờ", "24/24 giờ"],
         ),
         compile_rule(
             "vi.date.decade", "date", "vi",
