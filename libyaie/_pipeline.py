@@ -310,6 +310,10 @@ class Extractor:
                 if spec.duration_unit is None or mod == "APPROX":
                     spec = attrs.evolve(spec, mod=mod)
                     s = mm.start("mod")
+            # the relative-day word or modifier taken in front may itself be a date already
+            # ("Kemarin (Minggu 27/12)"): the longer reading replaces it (found by fuzzing)
+            while merged and merged[-1][1] > s:
+                merged.pop()
             merged.append((s, e, spec, name))
             i += 1
         # coordinated months share the year named after the last one: "شتنبر وأكتوبر 2020",

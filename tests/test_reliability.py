@@ -791,7 +791,17 @@ def test_cli_evaluate_undecodable_gold(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- fuzzing regressions
 # Inputs found by fuzz/fuzz_extract.py; each is marked "# found by fuzzing".
 
-FUZZ_FINDINGS: list[tuple[str, Callable[[Document], None] | None]] = []
+def _one_merged_date(doc: Document) -> None:
+    # the relative-day word and the weekday after it are one date, not two overlapping ones
+    assert [d.text for d in doc.dates][:1] in (["Kemarin (Minggu"], ["yesterday Minggu"]), doc.dates
+
+
+FUZZ_FINDINGS: list[tuple[str, Callable[[Document], None] | None]] = [
+    # found by fuzzing (atheris, 90k executions): a relative-day word taken in front of a
+    # weekday overlapped its own date mention
+    ("Pej\udc9f\udc9d\udc9e\udc8b\u07eb\udca8و \udcd8a yesterday Minggu (58/12)عامان. Dipimpin oleh Ayman", _one_merged_date),
+    ("Kemarin (Minggu 27/12) pasukan mundur.", _one_merged_date),
+]
 
 
 @pytest.mark.parametrize(("text", "extra"), FUZZ_FINDINGS or [pytest.param("", None, marks=pytest.mark.skip("none"))])
