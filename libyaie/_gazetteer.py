@@ -147,6 +147,8 @@ class Gazetteer:
     entries: tuple[tuple[str, tuple[Candidate, ...], bool], ...]  # (key, readings, Arabic?)
     person_keys: Mapping[str, tuple[str, ...]]  # transliteration key → person ids
     given_names: Mapping[str, frozenset[str]]  # lang → normalised given names (persons/*.toml [[given]])
+    short_keys: Mapping[str, str]  # transliteration key of a Latin short form → person id
+    given_ar: frozenset[str]  # first words an unknown Arabic person name may start with
     files: tuple[str, ...]
 
     def scan(self, norm: str) -> list[Hit]:
@@ -754,7 +756,10 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
             data, lines = _read_toml(p)
             _dates_from(p, data, lines, dates.setdefault(lang, DateTables()))
 
+    from .resolve.persons import person_tables  # derived tables are built (and cached) with the data
+
     places = {k: b.freeze() for k, b in builders.items()}
+    short_keys, given_ar = person_tables(persons, given.get("ar", set()))
     automaton, entries, person_keys = _build_index(places, persons, _stopwords(root))
     return Gazetteer(
         places=places,
@@ -765,6 +770,8 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
         entries=entries,
         person_keys=person_keys,
         given_names={k: frozenset(v) for k, v in given.items()},
+        short_keys=short_keys,
+        given_ar=given_ar,
         files=tuple(files),
     )
 

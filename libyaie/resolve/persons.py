@@ -18,7 +18,7 @@ import bisect
 import datetime
 import unicodedata
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 import regex
@@ -27,7 +27,7 @@ from .._gazetteer import Gazetteer, PersonEntry
 from .._text import at_sentence_start, fold_arabic_key, is_arabic, normalize_key
 from .names import translit_key
 
-__all__ = ["PersonSel", "TitleSel", "attach", "find_persons", "infer_holder"]
+__all__ = ["PersonSel", "TitleSel", "attach", "find_persons", "infer_holder", "person_tables"]
 
 
 @attrs.define(slots=True)
@@ -189,7 +189,7 @@ def find_persons(
         taken[s:e] = b"\x01" * (e - s)
         out.append(PersonSel(s, e, entry, name))
 
-    short_keys = _short_keys(gaz)
+    short_keys = gaz.short_keys
 
     # listed names/aliases and transliteration matches of capitalised Latin runs compete:
     # the longest wins, an exact listed form wins a tie
@@ -243,7 +243,7 @@ def find_persons(
     runs = [trimmed for r in runs for r2 in _split_runs(r, in_place) if (trimmed := _trim(norm, r2))]
 
     # unknown persons right after a title
-    given = _arabic_given_names(gaz)
+    given = gaz.given_ar
     runs.sort(key=lambda r: r[0][0])
     run_starts = [r[0][0] for r in runs]
     for t in titles:
@@ -255,47 +255,29 @@ def find_persons(
     return out
 
 
-# per-gazetteer tables derived once (the gazetteer is immutable; it is kept in the value so
-# that its id cannot be reused by another object while the entry lives)
-_GIVEN_CACHE: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
-_SHORT_CACHE: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
+def person_tables(persons: Mapping[str, PersonEntry], given: Iterable[str]) -> tuple[dict[str, str], frozenset[str]]:
+    """Tables derived from the person entries, built with the gazetteer (and cached with it):
 
-
-def _short_keys(gaz: Gazetteer) -> dict[str, str]:
-    """Transliteration key of each listed Latin short form → person id."""
-    got = _SHORT_CACHE.get(id(gaz))
-    if got is not None and got[0] is gaz:
-        return got[1]
+    * transliteration key of each listed Latin short form → person id (keys of fewer than
+      4 consonants are too loose: Yahya must not find Ouyahia, Ghrieb not "Group", Guerini
+      not the newspaper "Quryna");
+    * the Arabic given names an unknown Arabic person name must start with (EMM-style
+      first-name list): the ``[[given]]`` names plus the first word of every Arabic alias."""
     short_keys: dict[str, str] = {}
-    for pe in gaz.persons.values():
+    names: set[str] = set(given)
+    for pe in persons.values():
         for f in pe.short:
             if not is_arabic(f):
                 k = translit_key(f)
-                # keys of fewer than 4 consonants are too loose (Yahya must not find Ouyahia,
-                # Ghrieb must not find "Group", Guerini not the newspaper "Quryna")
                 if k and len(k.replace("V", "")) >= 4 and k not in short_keys:
                     short_keys[k] = pe.id
-    _SHORT_CACHE[id(gaz)] = (gaz, short_keys)
-    return short_keys
-
-
-def _arabic_given_names(gaz: Gazetteer) -> frozenset[str]:
-    """First words of the gazetteer's Arabic aliases: the given names an unknown
-    Arabic person name must start with (EMM-style first-name list)."""
-    cached = _GIVEN_CACHE.get(id(gaz))
-    if cached is not None and cached[0] is gaz:
-        return cached[1]
-    names: set[str] = set(gaz.given_names.get("ar", ()))
-    for pe in gaz.persons.values():
         for a in pe.aliases:
             if is_arabic(a):
                 first = fold_arabic_key(a).split(" ")[0]
                 w = normalize_key(a).split(" ")[0]
                 if len(first) >= 3 and w not in _AR_STOP:
                     names.add(w)
-    got = frozenset(names)
-    _GIVEN_CACHE[id(gaz)] = (gaz, got)
-    return got
+    return short_keys, frozenset(names)
 
 
 def _fuzzy_ok(key: str, s: int, e: int, place_at: Sequence[int], in_place: bytearray) -> bool:
