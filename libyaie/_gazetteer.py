@@ -149,6 +149,7 @@ class Gazetteer:
     given_names: Mapping[str, frozenset[str]]  # lang → normalised given names (persons/*.toml [[given]])
     short_keys: Mapping[str, str]  # transliteration key of a Latin short form → person id
     given_ar: frozenset[str]  # first words an unknown Arabic person name may start with
+    coref_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]  # person id → (Latin, Arabic) link-back keys
     files: tuple[str, ...]
 
     def scan(self, norm: str) -> list[Hit]:
@@ -756,7 +757,8 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
             data, lines = _read_toml(p)
             _dates_from(p, data, lines, dates.setdefault(lang, DateTables()))
 
-    from .resolve.persons import person_tables  # derived tables are built (and cached) with the data
+    # derived tables are built (and cached) with the data
+    from .resolve.persons import person_coref_keys, person_tables
 
     places = {k: b.freeze() for k, b in builders.items()}
     short_keys, given_ar = person_tables(persons, given.get("ar", set()))
@@ -772,6 +774,7 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
         given_names={k: frozenset(v) for k, v in given.items()},
         short_keys=short_keys,
         given_ar=given_ar,
+        coref_keys=person_coref_keys(persons),
         files=tuple(files),
     )
 

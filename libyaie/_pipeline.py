@@ -172,7 +172,7 @@ class Extractor:
         scripts = _scripts(norm)
         date_anchor, title_anchor = self._anchors
         date_anchors = _Anchors(norm, date_anchor, digits=True)
-        title_anchors = _Anchors(norm, title_anchor, digits=False)
+        title_anchors = _Anchors(norm, title_anchor, digits=False, margins=_TITLE_MARGINS)
         date_langs, title_langs = date_anchors.langs, title_anchors.langs
         # a language's rules run when the document is in that language or holds its vocabulary
         # (a month name, a weekday, a title head of that language), and its script is present;
@@ -413,8 +413,11 @@ class Extractor:
 # instead of being tried at every position of the text.  The margins exceed the longest
 # span a rule can reach on either side of its anchor, and a window never ends inside a word.
 
-_WINDOW_LEFT = 60
-_WINDOW_RIGHT = 80
+# characters around an anchor that a match can reach: a date's words sit close to its
+# anchors (ngày 27 tháng 12 năm 2020); a title's portfolio can be long (Menteri Koordinator
+# Bidang Politik, Hukum dan Keamanan)
+_DATE_MARGINS = (32, 40)
+_TITLE_MARGINS = (60, 80)
 _DIGITS = regex.compile(r"\d+")
 _AR_DECADES = ("عشرينيات", "ثلاثينيات", "اربعينيات", "خمسينيات", "ستينيات", "سبعينيات", "ثمانينيات", "تسعينيات")
 _DATE_ANCHOR_FUNCTIONS = (
@@ -516,10 +519,11 @@ FULL_SCAN = False
 class _Anchors:
     """The anchor occurrences of one document (normalised offsets) and their languages."""
 
-    __slots__ = ("_cache", "digits", "hits", "langs", "norm")
+    __slots__ = ("_cache", "digits", "hits", "langs", "margins", "norm")
 
-    def __init__(self, norm: str, automaton: Any, *, digits: bool):
+    def __init__(self, norm: str, automaton: Any, *, digits: bool, margins: tuple[int, int] = _DATE_MARGINS):
         self.norm = norm
+        self.margins = margins
         n = len(norm)
         hits: list[tuple[int, int, str]] = []
         mask = 0
@@ -536,12 +540,12 @@ class _Anchors:
         self.hits = hits
         self.langs = {lang for lang, bit in _LANG_BIT.items() if mask & bit}
         self.digits: list[tuple[int, int]] = [m.span() for m in _DIGITS.finditer(norm)] if digits else []
-        self._cache: dict[int, list[tuple[int, int]]] = {}
+        self._cache: dict[tuple[frozenset[str] | None, bool], list[tuple[int, int]]] = {}
 
     def windows(self, forms: frozenset[str] | None = None, digits: bool = True) -> list[tuple[int, int]]:
         """Merged windows around the anchors whose form is in ``forms`` (all anchors when
         ``None``) and, when ``digits``, around the numbers."""
-        key = (id(forms) << 1) | digits
+        key = (forms, digits)  # rules with the same word lists share their windows
         got = self._cache.get(key)
         if got is None:
             if FULL_SCAN:
@@ -550,20 +554,22 @@ class _Anchors:
                 spans = [(s, e) for s, e, k in self.hits if forms is None or k in forms]
                 if digits:
                     spans.extend(self.digits)
-                got = _merge_windows(self.norm, spans)
+                got = _merge_windows(self.norm, spans, self.margins)
             self._cache[key] = got
         return got
 
 
-def _merge_windows(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merged [start, end) windows around ``spans``, never cutting a word."""
+def _merge_windows(norm: str, spans: list[tuple[int, int]], margins: tuple[int, int]) -> list[tuple[int, int]]:
+    """Merged [start, end) windows around ``spans`` (``margins`` characters before and after),
+    never cutting a word."""
     if not spans:
         return []
     n = len(norm)
+    left, right = margins
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        ws, we = max(0, s - _WINDOW_LEFT), min(n, e + _WINDOW_RIGHT)
+        ws, we = max(0, s - left), min(n, e + right)
         if out and ws <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], we))
         else:

@@ -27,7 +27,8 @@ from .._gazetteer import Gazetteer, PersonEntry
 from .._text import at_sentence_start, fold_arabic_key, is_arabic, normalize_key
 from .names import translit_key
 
-__all__ = ["PersonSel", "TitleSel", "attach", "find_persons", "infer_holder", "person_tables"]
+__all__ = ["PersonSel", "TitleSel", "attach", "coreference_keys", "find_persons", "infer_holder", "person_coref_keys",
+           "person_tables"]
 
 
 @attrs.define(slots=True)
@@ -250,7 +251,7 @@ def find_persons(
         _unknown_after_title(norm, t, runs, taken, original_of, add, given, in_place, run_starts)
     vietnamese_names(norm, toks, original_of, add, in_place)
 
-    _coreference(norm, out, original_of, is_upper, toks, add, blocked)
+    _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, add, blocked)
     out.sort(key=lambda p: p.start)
     return out
 
@@ -278,6 +279,11 @@ def person_tables(persons: Mapping[str, PersonEntry], given: Iterable[str]) -> t
                 if len(first) >= 3 and w not in _AR_STOP:
                     names.add(w)
     return short_keys, frozenset(names)
+
+
+def person_coref_keys(persons: Mapping[str, PersonEntry]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """:func:`coreference_keys` of each listed person's name and aliases (built with the gazetteer)."""
+    return {pid: coreference_keys((pe.name, *pe.aliases)) for pid, pe in persons.items()}
 
 
 def _fuzzy_ok(key: str, s: int, e: int, place_at: Sequence[int], in_place: bytearray) -> bool:
@@ -395,8 +401,33 @@ def vietnamese_names(
         i += 1
 
 
+def coreference_keys(forms: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys under which later one-word mentions link back to a person named by one of
+    ``forms`` (full names): Latin last words by transliteration key, Vietnamese ones by the
+    word itself (tones tell Nga from Ngày), Arabic ones without their article."""
+    lat: list[str] = []
+    ara: list[str] = []
+    for f in forms:
+        words = f.split()
+        if len(words) < 2:
+            continue
+        last = words[-1]
+        if is_arabic(last):
+            k = fold_arabic_key(last)
+            if len(k) >= 3 and k not in _AR_COMMON_SURNAMES:
+                ara.append(k)
+        elif _VI_LETTER.search(f):
+            lat.append("vi:" + unicodedata.normalize("NFC", last).lower())
+        else:
+            k = translit_key(last)
+            if len(k) >= 3:
+                lat.append(k)
+    return tuple(lat), tuple(ara)
+
+
 def _coreference(
     norm: str,
+    gaz_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
     found: list[PersonSel],
     original_of: Callable[[int, int], str],
     is_upper: Callable[[int], bool],
@@ -408,37 +439,27 @@ def _coreference(
     latin: dict[str, PersonSel] = {}
     arabic: dict[str, PersonSel] = {}
     for p in sorted(found, key=lambda p: p.start):
-        surface = original_of(p.start, p.end)
-        forms = [surface]
+        lat, ara = coreference_keys((original_of(p.start, p.end),))
         if p.entry is not None:
-            forms.extend([p.entry.name, *p.entry.aliases])
-        for f in forms:
-            words = f.split()
-            if len(words) < 2:
-                continue
-            last = words[-1]
-            if is_arabic(last):
-                k = fold_arabic_key(last)
-                if len(k) >= 3 and k not in _AR_COMMON_SURNAMES:
-                    arabic.setdefault(k, p)
-            elif _VI_LETTER.search(f):
-                # Vietnamese: tones tell names apart (Nga is not Ngày), so the word itself is the key
-                latin.setdefault("vi:" + unicodedata.normalize("NFC", last).lower(), p)
-            else:
-                k = translit_key(last)
-                if len(k) >= 3:
-                    latin.setdefault(k, p)
+            elat, eara = gaz_keys.get(p.entry.id, ((), ()))
+            lat, ara = lat + elat, ara + eara
+        for k in lat:
+            latin.setdefault(k, p)
+        for k in ara:
+            arabic.setdefault(k, p)
     first_start = {id(p): p.start for p in found}
-    for s, e, cap in toks:
-        if not cap or any(blocked[s:e]):
-            continue
-        word = original_of(s, e)
-        lp = latin.get("vi:" + unicodedata.normalize("NFC", word).lower())
-        if lp is None and not _VI_LETTER.search(word):
-            lp = latin.get(translit_key(word))
-        if lp is not None and first_start[id(lp)] < s:
-            add(s, e, lp.entry, lp.name)
-    for m in _AR_TOKEN.finditer(norm):
+    if latin:
+        for s, e, cap in toks:
+            if not cap or 1 in blocked[s:e]:
+                continue
+            word = original_of(s, e)
+            low = word.lower() if word.isascii() else unicodedata.normalize("NFC", word).lower()
+            lp = latin.get("vi:" + low)
+            if lp is None and not _VI_LETTER.search(word):
+                lp = latin.get(translit_key(word))
+            if lp is not None and first_start[id(lp)] < s:
+                add(s, e, lp.entry, lp.name)
+    for m in _AR_TOKEN.finditer(norm) if arabic else ():
         s, e = m.span()
         w = m.group()
         for pre in ("", "و", "ف", "ل", "ب", "وب", "ول"):

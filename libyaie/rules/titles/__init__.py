@@ -131,7 +131,10 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         words = _WORDS.findall(original)
         if not words:
             return False
-        return all(w.isupper() or len(w) > 8 or normalize_key(w) not in abbreviations for w in words)
+        return all(
+            w.isupper() or len(w) > 8 or (w.lower() if w.isascii() else normalize_key(w)) not in abbreviations
+            for w in words
+        )
 
     examples = _EXAMPLES.get(lang, ())
     return compile_rule(
