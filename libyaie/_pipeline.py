@@ -56,6 +56,13 @@ _BEFORE_TITLE = regex.compile(r"(?:'s|’s)?\s{1,2}")
 # before a lowercase title, words that say it names a role ("elected as prime minister")
 _ROLE_CUES = regex.compile(r"(?:sebagai|selaku|menjadi|làm|là|thành|as|became|named|appointed)\s{1,2}$")
 _BARE_GENERIC = frozenset({"head", "official", "leader", "commander", "president"})
+# bare generic heads that are also everyday words (آمر folds to أمر "ordered", الآمر to الأمر "the
+# matter"; رئيس "head/boss"): kept only with a portfolio, a person or a country.  Other bare
+# heads stay (القائد / الزعيم naming Gaddafi, Chủ tịch, Tư lệnh, Ketua).
+_AMBIGUOUS_BARE = frozenset(
+    normalize_key(w) for w in ("رئيس", "آمر", "الآمر", "قائد", "زعيم", "head", "official", "chief", "leader", "president",
+                               "commander", "Chairman")
+)
 
 
 @attrs.define(slots=True)
@@ -108,7 +115,8 @@ class Extractor:
             if self._ready is None:
                 gaz = _gazetteer.get() if not self._extra else _gazetteer.load(extra=self._extra)
                 mods: list[str] = []
-                rel: dict[str, list[str]] = {"yesterday": [], "today": [], "tomorrow": []}
+                rel: dict[str, list[str]] = {"yesterday": [], "today": [], "tomorrow": [], "day-before-yesterday": [],
+                                             "day-after-tomorrow": []}
                 for lang in LANGS:
                     t = gaz.dates.get(lang)
                     if t:
@@ -120,7 +128,8 @@ class Extractor:
                     rf"(?:^|(?<=[^\w]))(?P<mod>{alt(mods)})[\s\-]{{0,2}}(?:(?:من|the|of\s{{1,2}}the)\s{{1,2}})?$"
                 )
                 reld_re = compile_pattern(
-                    rf"(?:^|(?<=[^\w]))(?:(?P<yesterday>{alt(rel['yesterday'])})|(?P<today>{alt(rel['today'])})"
+                    rf"(?:^|(?<=[^\w]))(?:(?P<before>{alt(rel['day-before-yesterday'])})|(?P<after>{alt(rel['day-after-tomorrow'])})"
+                    rf"|(?P<yesterday>{alt(rel['yesterday'])})|(?P<today>{alt(rel['today'])})"
                     rf"|(?P<tomorrow>{alt(rel['tomorrow'])}))\s{{0,2}}[,،(]?\s{{0,2}}$"
                 )
                 self._anchors = (_date_anchors(gaz), _title_anchors(gaz))
@@ -299,7 +308,8 @@ class Extractor:
             if spec.weekday is not None and spec.day is None:
                 rm = reld_re.search(norm, max(0, s - 25), s)
                 if rm is not None:
-                    off = -1 if rm["yesterday"] else 1 if rm["tomorrow"] else 0
+                    off = (-2 if rm["before"] else 2 if rm["after"] else -1 if rm["yesterday"]
+                           else 1 if rm["tomorrow"] else 0)
                     spec = attrs.evolve(spec, weekday=None, direction=0, rel_unit="D", rel_offset=off)
                     s = rm.start()
             # a modifier before the date: مطلع يونيو, cuối năm 2021, early December → START/MID/END;
@@ -326,6 +336,12 @@ class Extractor:
                     and nxt.year is not None and nxt.month is not None and nxt.calendar == "gregorian"
                     and _COORD_GAP.fullmatch(norm, e, merged[k + 1][0]) is not None):
                 merged[k] = (s, e, attrs.evolve(spec, year=nxt.year), name)
+            # and coordinated weekdays share the direction named after the last one:
+            # "السبت والأحد المقبلين", "Saturday and Sunday next"
+            elif (spec.weekday is not None and spec.day is None and spec.direction == 0 and spec.rel_unit is None
+                    and nxt.weekday is not None and nxt.day is None and nxt.direction != 0
+                    and _COORD_GAP.fullmatch(norm, e, merged[k + 1][0]) is not None):
+                merged[k] = (s, e, attrs.evolve(spec, direction=nxt.direction), name)
         return merged
 
     @staticmethod
@@ -389,7 +405,8 @@ class Extractor:
         for t in titles:
             if t.role in _RANK_ROLES and t.person is None and " " not in t.head and "." not in t.head:
                 continue  # "اللواء 444" is a brigade, "general" an adjective; "Lt. Gen." stays
-            if t.role in _BARE_GENERIC and not t.has_portfolio and t.person is None and t.country is None:
+            if (t.role in _BARE_GENERIC and t.head in _AMBIGUOUS_BARE and not t.has_portfolio and t.person is None
+                    and t.country is None):
                 continue
             if t.bare_lower and t.person is None and t.country is None and not t.role_cue:
                 continue  # "general election", "the head of": a lowercase title needs a person, a country or a cue

@@ -251,7 +251,8 @@ def find_persons(
         _unknown_after_title(norm, t, runs, taken, original_of, add, given, in_place, run_starts)
     vietnamese_names(norm, toks, original_of, add, in_place)
 
-    _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, add, blocked)
+    # a word inside a place is not a person's name said again (Nam in Việt Nam)
+    _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, add, blocked, in_any_place)
     out.sort(key=lambda p: p.start)
     return out
 
@@ -434,6 +435,7 @@ def _coreference(
     toks: list[tuple[int, int, bool]],
     add: Callable[[int, int, PersonEntry | None, str], None],
     blocked: bytearray,
+    in_place: bytearray,
 ) -> None:
     """Link later single-word mentions to persons named in full earlier."""
     latin: dict[str, PersonSel] = {}
@@ -450,7 +452,7 @@ def _coreference(
     first_start = {id(p): p.start for p in found}
     if latin:
         for s, e, cap in toks:
-            if not cap or 1 in blocked[s:e]:
+            if not cap or 1 in blocked[s:e] or 1 in in_place[s:e]:
                 continue
             word = original_of(s, e)
             low = word.lower() if word.isascii() else unicodedata.normalize("NFC", word).lower()

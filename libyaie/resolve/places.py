@@ -187,12 +187,14 @@ def resolve_places(
         if cased and not is_arabic(key):
             # Latin-script names are proper nouns: "turkey", "chad", "may" are not places
             art = _GLUED_ARTICLE.match(key)
-            if not is_upper(s) and not (art and is_upper(s + art.end())):
+            # a classifier may lead in lower case: "châu Phi", "benua Afrika", "xứ Wales"
+            inner_cap = any(key[j - s - 1] == " " and is_upper(j) for j in range(s + 1, e))
+            if not is_upper(s) and not (art and is_upper(s + art.end())) and not inner_cap:
                 continue
             # all-capital forms (US, UK, AS, UEA) only in capitals: "us", "As" are words
             if all(c.upper for c in usable) and not all(is_upper(j) for j in range(s, e) if key[j - s].isalpha()):
                 continue
-            if not is_upper(s) and not _GLUED_ARTICLE.match(key):
+            if not is_upper(s) and not _GLUED_ARTICLE.match(key) and not inner_cap:
                 continue
         strong_caps = all(c.upper for c in usable) and all(is_upper(j) for j in range(s, e) if key[j - s].isalpha())
         if all(c.weak for c in usable) and not strong_caps:

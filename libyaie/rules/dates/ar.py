@@ -22,7 +22,7 @@ __all__ = ["rules"]
 _OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
 
 REF19 = datetime.date(2019, 4, 25)
-_SLASH = regex.compile(r"\s?/\s?")
+_SLASH = regex.compile(r"\s?[/(]\s?")
 _YAWM = regex.compile(r"^يوم\s+")
 
 
@@ -47,6 +47,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     MONTH_WORD = p.alt_words("month-word")
     YEAR_WORD = p.alt_words("year-word")
     SINCE = p.alt_words("since")
+    # the paired style names the month twice: "ديسمبر/كانون الأول", "مارس (آذار)"
+    PAIRED = rf"(?:\s?/\s?{MONTH}|\s{{0,2}}\(\s?{MONTH}\s?\))?"
     # Weekdays: only with the article or after يوم (أحد = "one", جمعة is a name).
     bare_wd = sorted({w[2:] if w.startswith("ال") else w for w in p.t.weekdays})
     WD_BARE = alt(bare_wd)
@@ -161,7 +163,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             "ar.date.day-month-year", "date", "ar",
             rf"""{first_of(DIGIT, ORD)}{AR_L}(?:(?P<d>[12]\d|3[01]|0?[1-9])|(?P<od>{ORD}))
                  \s{{0,2}}(?:من\s{{1,2}})?(?:{MONTH_PREFIX}\s{{1,2}})?
-                 (?P<m>{MONTH}(?:\s?/\s?{MONTH})?)
+                 (?P<m>{MONTH}{PAIRED})
                  (?:\s{{1,2}}(?P<dir>{PAST_FUT})
                   |(?:\s{{0,2}}[,،]?\s{{0,2}}(?:من\s{{1,2}})?(?:{YEAR_PREFIX}\s{{1,2}})?{YEAR}(?!\d)(?:\s{{1,2}}{ADMARK}{R})?))?{R}""",
             b_day_month,
@@ -178,11 +180,12 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "ar.date.month-year", "date", "ar",
-            rf"""{AR_L}(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{MONTH}(?:\s?/\s?{MONTH})?)\s{{0,2}}[,،]?\s{{0,2}}
+            rf"""{AR_L}(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{MONTH}{PAIRED})\s{{0,2}}[,،]?\s{{0,2}}
                  (?:من\s{{1,2}})?(?:{YEAR_PREFIX}\s{{1,2}})?{YEAR}(?!\d)""",
             b_month_year,
             examples=[
                 Example("يونيو 2020", {"value": "2020-06"}),
+                Example("مارس (آذار) 1977", {"value": "1977-03"}),
                 Example("شهر أكتوبر من العام 2018", {"value": "2018-10"}),
                 Example("حزيران 2014", {"value": "2014-06"}),
             ],
@@ -190,13 +193,14 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "ar.date.month-relative", "date", "ar",
-            rf"""{AR_L}(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{MONTH}(?:\s?/\s?{MONTH})?)
+            rf"""{AR_L}(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{MONTH}{PAIRED})
                  \s{{1,2}}(?:(?:من\s{{1,2}})?(?P<yw>{YEAR_WORD})\s{{1,2}})?(?P<dir>{PAST_FUT}|ذاته|نفسه){R}""",
             b_month_rel,
             examples=[
                 Example("يونيو الماضي", {"value": "2020-06"}),
                 Example("أكتوبر الماضي", {"value": "2020-10"}),
                 Example("يناير المقبل", {"value": "2021-01"}),
+                Example("كانون الثاني (يناير) المقبل", {"value": "2021-01"}),
                 Example("مارس من العام الماضي", {"value": "2019-03"}),
                 Example("أكتوبر من العام ذاته", {"value": "2020-10"}),
             ],
@@ -204,7 +208,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "ar.date.month-prefixed", "date", "ar",
-            rf"{AR_L}(?:{MONTH_PREFIX})\s{{1,2}}(?P<m>{MONTH}(?:\s?/\s?{MONTH})?){R}",
+            rf"{AR_L}(?:{MONTH_PREFIX})\s{{1,2}}(?P<m>{MONTH}{PAIRED}){R}",
             lambda m: None if month_of(m["m"]) is None else spec(month=month_of(m["m"])),
             examples=[Example("شهر أغسطس", {"value": "2020-08"})],
             negatives=["شهر العسل"],
@@ -263,7 +267,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                                      Example("فجر اليوم", {"value": "2020-12-28"})], ["أمسية", "اليوم"]),
         compile_rule(
             "ar.date.duration", "date", "ar",
-            rf"""{first_of(DIGIT, NUM, UNIT, DUAL)}{AR_L}(?<!/)(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})){R}""",
+            rf"""{first_of(DIGIT, NUM, UNIT, DUAL)}{AR_L}(?<!/)(?<!قبل\s{{1,2}})(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})){R}""",
             b_duration,
             examples=[
                 Example("6 أعوام", {"value": "P6Y"}),
@@ -272,7 +276,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("بضعة أشهر", {"value": "PXM"}),
                 Example("عاما واحدا", {"value": "P1Y"}),
             ],
-            negatives=["5 أعضاء", "20.000 جندي"],
+            negatives=["5 أعضاء", "20.000 جندي", "قبل ثلاثة أيام"],
         ),
         compile_rule(
             "ar.date.since-years", "date", "ar",

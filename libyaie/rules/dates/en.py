@@ -116,6 +116,15 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             accept=_capitalised,
         ),
         compile_rule(
+            "en.date.month-after-direction", "date", "en",
+            rf"""{L}(?P<dir>{PAST_FUT})\s{{1,2}}(?P<m>{p.alt_months_long()}){R}(?!\s{{0,2}},?\s{{0,2}}\d)""",
+            b_month,
+            examples=[Example("last August", {"value": "2019-08"}, ref=datetime.date(2020, 8, 31)),
+                      Example("next March", {"value": "2021-03"}), Example("this July", {"value": "2020-07"})],
+            negatives=["last may"],
+            accept=_capitalised,
+        ),
+        compile_rule(
             "en.date.month-after-preposition", "date", "en",
             rf"""(?:(?<=(?<!\w)(?:in|since|until|by|from|last|next|this|early|late|mid|of|during|for|before|after|around|throughout|till)[\s\-]{{1,2}})|(?<=(?<!\w)the\s{{1,2}})(?!may(?!\w)))(?P<m>{p.alt_months_long()}){R}(?!\s{{1,2}}(?:on|toward|towards|through|past)\b)""",
             b_month,

@@ -154,7 +154,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                                     Example("pagi ini", {"value": "2020-12-28"})], ["hari ini"]),
         compile_rule(
             "id.date.duration", "date", "id",
-            rf"""{first_of(DIGIT, NUM, "se")}{L}(?<!/)(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|(?P<se>se))(?P<u>{UNIT})(?!\s{{1,2}}(?:{PAST_FUT}|yang\s{{1,2}}lalu|kemudian)(?!\w)){R}""",
+            rf"""{first_of(DIGIT, NUM, "se")}{L}(?<!/)(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|(?P<se>se))(?P<u>{UNIT})(?!\s{{1,2}}(?:{PAST_FUT}|yang\s{{1,2}}lalu|kemudian|setelahnya|sesudahnya|sebelumnya)(?!\w)){R}""",
             b_duration,
             examples=[
                 Example("dua minggu", {"value": "P2W"}),
@@ -162,7 +162,14 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("tiga hari", {"value": "P3D"}),
                 Example("setahun", {"value": "P1Y"}),
             ],
-            negatives=["dua minggu lalu", "28 orang"],
+            negatives=["dua minggu lalu", "28 orang", "sehari sebelumnya", "tiga hari kemudian"],
+        ),
+        compile_rule(
+            "id.date.duration-reduplicated", "date", "id",
+            rf"""{L}(?P<u>ber(?P<stem>tahun|bulan|minggu|pekan|hari|jam|menit)-(?P=stem)){R}""",
+            lambda m: None if p.unit(m["stem"]) is None else spec(duration_unit=p.unit(m["stem"]), duration_amount=None),
+            examples=[Example("bertahun-tahun", {"value": "PXY"}), Example("berbulan-bulan", {"value": "PXM"})],
+            negatives=["tahun-tahun", "bertahun"],
         ),
         compile_rule(
             "id.date.year", "date", "id",
