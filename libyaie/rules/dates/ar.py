@@ -47,6 +47,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     MONTH_WORD = p.alt_words("month-word")
     YEAR_WORD = p.alt_words("year-word")
     SINCE = p.alt_words("since")
+    MONTH_PREP = p.alt_words("month-preposition")
+    MODS = p.alt_words("start", "mid", "end")
     # the paired style names the month twice: "ديسمبر/كانون الأول", "مارس (آذار)"
     PAIRED = rf"(?:\s?/\s?{MONTH}|\s{{0,2}}\(\s?{MONTH}\s?\))?"
     # Weekdays: only with the article or after يوم (أحد = "one", جمعة is a name).
@@ -216,7 +218,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "ar.date.month-after-preposition", "date", "ar",
-            rf"""{AR_L}(?<=(?:^|[^\w])(?:[وف]?(?:في|منذ|خلال|حتى|قبل|بعد|مطلع|منتصف|اواسط|اواخر|نهايه|بدايه|اوايل|مستهل)\s{{1,2}}))
+            rf"""{AR_L}(?<=(?:^|[^\w])(?:[وف]?(?:{MONTH_PREP}|{MODS})\s{{1,2}}))
                  (?P<m>{MONTH}){R}(?!\s?/)""",
             lambda m: None if month_of(m["m"]) is None else spec(month=month_of(m["m"])),
             examples=[

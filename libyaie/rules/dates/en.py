@@ -35,6 +35,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     NUM = p.alt_numbers(exclude=["some"])
     UNIT = p.alt_units()
     ORD_SUFFIX = r"(?:st|nd|rd|th)?"
+    MONTH_PREP = p.alt_words("month-preposition")
+    MODS = p.alt_words("start", "mid", "end")
 
     def b_mdy(m: regex.Match[str]) -> object:
         mo = p.month_index(m["m"])
@@ -126,7 +128,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "en.date.month-after-preposition", "date", "en",
-            rf"""(?:(?<=(?<!\w)(?:in|since|until|by|from|last|next|this|early|late|mid|of|during|for|before|after|around|throughout|till)[\s\-]{{1,2}})|(?<=(?<!\w)the\s{{1,2}})(?!may(?!\w)))(?P<m>{p.alt_months_long()}){R}(?!\s{{1,2}}(?:on|toward|towards|through|past)\b)""",
+            rf"""(?:(?<=(?<!\w)(?:{MONTH_PREP}|{MODS})[\s\-]{{1,2}})|(?<=(?<!\w)the\s{{1,2}})(?!may(?!\w)))(?P<m>{p.alt_months_long()}){R}(?!\s{{1,2}}(?:on|toward|towards|through|past)\b)""",
             b_month,
             examples=[Example("in October", {"value": "2020-10"}), Example("planned for December", {"value": "2020-12"}),
                       Example("after the July election", {"value": "2020-07"})],
