@@ -56,6 +56,10 @@ _BEFORE_TITLE = regex.compile(r"(?:'s|’s)?\s{1,2}")
 # before a lowercase title, words that say it names a role ("elected as prime minister")
 _ROLE_CUES = regex.compile(r"(?:sebagai|selaku|menjadi|làm|là|thành|as|became|named|appointed)\s{1,2}$")
 _BARE_GENERIC = frozenset({"head", "official", "leader", "commander", "president"})
+# one-word ranks that are also everyday words (اللواء "the brigade", الفريق "the team", general)
+_AMBIGUOUS_RANKS = frozenset(
+    normalize_key(w) for w in ("اللواء", "لواء", "الفريق", "فريق", "general", "jenderal", "tướng")
+)
 # bare generic heads that are also everyday words (آمر folds to أمر "ordered", الآمر to الأمر "the
 # matter"; رئيس "head/boss"): kept only with a portfolio, a person or a country.  Other bare
 # heads stay (القائد / الزعيم naming Gaddafi, Chủ tịch, Tư lệnh, Ketua).
@@ -403,8 +407,8 @@ class Extractor:
     def _filter_titles(titles: list[TitleSel], persons: list[PersonSel]) -> list[TitleSel]:
         keep: list[TitleSel] = []
         for t in titles:
-            if t.role in _RANK_ROLES and t.person is None and " " not in t.head and "." not in t.head:
-                continue  # "اللواء 444" is a brigade, "general" an adjective; "Lt. Gen." stays
+            if t.role in _RANK_ROLES and t.person is None and t.head in _AMBIGUOUS_RANKS:
+                continue  # "اللواء 444" is a brigade, "general" an adjective; "Lt. Gen.", "العقيد" stay
             if (t.role in _BARE_GENERIC and t.head in _AMBIGUOUS_BARE and not t.has_portfolio and t.person is None
                     and t.country is None):
                 continue
