@@ -3,7 +3,7 @@
 Building the gazetteer (reading and validating every file, normalising ~20k names,
 building the automaton) takes most of a cold start.  The built object is pickled
 to ``$LIBYAIE_CACHE_DIR`` (default ``$XDG_CACHE_HOME/libyaie`` or
-``~/.cache/libyaie``) under a key that hashes the library's source files, the
+``~/.cache/libyaie``) under a key that checksums the library's source files, the
 Python version, the installed pyahocorasick and attrs files (path, size, mtime) and
 the bytes of every data file, so any change to the data or the code that reads it
 makes a new entry.  ``LIBYAIE_NO_CACHE=1`` disables it.
@@ -13,10 +13,10 @@ The cache directory is the user's own; do not point it at a directory others can
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -38,11 +38,26 @@ def cache_dir() -> Path | None:
     return Path(base) / "libyaie"
 
 
+class _Checksum:
+    def __init__(self) -> None:
+        self.crc, self.adler, self.size = 0, 1, 0
+
+    def update(self, data: bytes) -> None:
+        self.crc = zlib.crc32(data, self.crc)
+        self.adler = zlib.adler32(data, self.adler)
+        self.size += len(data)
+
+    def hexdigest(self) -> str:
+        return f"{self.crc:08x}{self.adler:08x}{self.size:x}"
+
+
 def _key(files: Iterable[Path]) -> str:
     import ahocorasick
     import attr
 
-    h = hashlib.sha256()
+    # CRC-32 and Adler-32 of everything, and its length: a cache key, not a security check
+    # (hashlib would load OpenSSL, a good part of a cold start)
+    h = _Checksum()
     h.update(_FORMAT.encode())
     h.update(sys.version.encode())
     # the libraries whose objects are pickled: their installed files (path, size, mtime)
@@ -62,7 +77,7 @@ def _key(files: Iterable[Path]) -> str:
     for f in sorted(files):
         h.update(str(f.name).encode())
         h.update(f.read_bytes())
-    return h.hexdigest()[:32]
+    return h.hexdigest()
 
 
 def cached(name: str, files: Iterable[Path], build: Callable[[], T]) -> T:

@@ -15,7 +15,7 @@ be linear: no nested unbounded quantifiers; bounded repetition only
 from __future__ import annotations
 
 import datetime
-import hashlib
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -33,7 +33,9 @@ R = r"(?![\w\u0300-\u036f])"
 AR_L = r"(?<=(?:^|[^\w])(?:[وف]?[بلك]?|[وف]?لل))"
 
 
-_LISTS: dict[str, tuple[str, ...]] = {}
+_LISTS: dict[str, tuple[str, ...]] = {}  # list name → forms
+_NAMES: dict[tuple[str, ...], str] = {}  # forms → list name (one name per distinct list)
+_NAMES_LOCK = threading.Lock()
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
 
 
@@ -45,8 +47,11 @@ def alt(forms: Iterable[str], *, normalise: bool = True) -> str:
     keys = sorted({k for f in forms if (k := (normalize_key(f) if normalise else f))})
     if not keys:
         return r"(?!x)x"  # matches nothing
-    name = "L" + hashlib.sha1("\x1f".join(keys).encode("utf-8")).hexdigest()[:20]
-    _LISTS.setdefault(name, tuple(keys))
+    with _NAMES_LOCK:
+        name = _NAMES.get(tuple(keys))
+        if name is None:
+            name = _NAMES[tuple(keys)] = f"L{len(_NAMES)}"
+            _LISTS[name] = tuple(keys)
     return rf"\L<{name}>"
 
 
