@@ -197,7 +197,7 @@ class Extractor:
             trules = self._rules("title", scripts & ({lang} | title_langs))
 
         # ---- dates
-        date_matches = self._run(drules, nt, date_anchors)
+        date_matches = _foreign_weekday_names(self._run(drules, nt, date_anchors), nt, lang)
         ref = reference_date
         source = "given" if ref is not None else None
         if ref is None:
@@ -621,6 +621,27 @@ def _mod_value(word: str) -> str:
         if any(w == x or w.startswith(x + " ") or w.startswith("the " + x) or w.startswith(x) for x in words):
             return mod
     return "APPROX"
+
+
+_NEXT_WORD_START = regex.compile(r"[ \t]{1,2}(?=[^\W\d_])")
+
+
+def _foreign_weekday_names(matches: list[_Match], nt: NormText, lang: str) -> list[_Match]:
+    """Drop a bare weekday of another language than the document's when a capitalised word
+    follows it: in an English text "Kamis Gaddafi" is Khamis Gaddafi, not Thursday (Indonesian
+    Kamis); in an Indonesian one, "Kamis Presiden ..." stays a date."""
+    if lang == "und":
+        return matches
+    out = []
+    text = nt.original
+    for m in matches:
+        spec: DateSpec = m.value
+        if (spec.weekday is not None and spec.day is None and m.rule.lang not in (lang, "*")):
+            nxt = _NEXT_WORD_START.match(nt.norm, m.end)
+            if nxt is not None and text[nt.orig_index(nxt.end())].isupper():
+                continue
+        out.append(m)
+    return out
 
 
 def _dateline(matches: list[_Match], nt: NormText) -> datetime.date | None:
