@@ -199,6 +199,9 @@ def find_persons(
         # a Latin-script name is capitalised in cased text ("sisi" in a URL is not Sisi)
         return not cased or is_arabic(norm[s:e]) or is_upper(s)
 
+    # one-word listed names and aliases spelled exactly (a fuzzy one-word match at a sentence start,
+    # "Migran", "Selama", is a capitalised common word, not Macron or Salamé)
+    exact_single = gaz_single_words(gaz)
     cands: list[tuple[int, int, int, PersonEntry]] = [
         (s, e, 2, gaz.persons[pid]) for s, e, pid, form in person_hits if form != "short" and cap_ok(s, e)
     ]
@@ -218,7 +221,9 @@ def find_persons(
                 s, e = run[i][0], run[j - 1][1]
                 key = translit_key(original_of(s, e))
                 ids = gaz.person_keys.get(key, ())
-                if len(ids) == 1 and _fuzzy_ok(key, s, e, place_at, in_any_place):
+                if (len(ids) == 1 and _fuzzy_ok(key, s, e, place_at, in_any_place)
+                        and not (j - i == 1 and at_sentence_start(norm, s) and original_of(s, e).lower()
+                                 not in exact_single)):
                     cands.append((s, e, 1, gaz.persons[ids[0]]))
                     i, found = j, True
                     break
@@ -285,6 +290,21 @@ def person_tables(persons: Mapping[str, PersonEntry], given: Iterable[str]) -> t
 def person_coref_keys(persons: Mapping[str, PersonEntry]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """:func:`coreference_keys` of each listed person's name and aliases (built with the gazetteer)."""
     return {pid: coreference_keys((pe.name, *pe.aliases)) for pid, pe in persons.items()}
+
+
+_SINGLE_CACHE: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
+def gaz_single_words(gaz: Gazetteer) -> frozenset[str]:
+    """Lower-cased one-word Latin names, aliases and short forms of listed persons."""
+    got = _SINGLE_CACHE.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    words = frozenset(
+        f.lower() for pe in gaz.persons.values() for f in (pe.name, *pe.aliases, *pe.short) if " " not in f.strip()
+    )
+    _SINGLE_CACHE[id(gaz)] = (gaz, words)
+    return words
 
 
 def _fuzzy_ok(key: str, s: int, e: int, place_at: Sequence[int], in_place: bytearray) -> bool:
@@ -361,7 +381,9 @@ def _unknown_after_title(
     for w in m.group(1).split():
         ws = norm.index(w, pos)
         pos = ws + len(w)
-        if w in _AR_STOP or (not picked and w.startswith("ال") and w not in given) or (w.endswith("يه") and not picked):
+        bare = w[1:] if len(w) > 3 and w[0] in "وف" and w[1:] in _AR_STOP else w  # ووزير: "and the minister"
+        if (w in _AR_STOP or bare != w or (not picked and w.startswith("ال") and w not in given)
+                or (w.endswith("يه") and not picked)):
             break
         if original_of(ws, ws + len(w)) in _AR_STOP_ORIGINAL:
             break  # على (on), إلى (to): folded they look like the name علي
