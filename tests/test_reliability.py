@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import importlib.util
 import itertools
 import json
 import os
@@ -52,18 +53,14 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 # --------------------------------------------------------------------------- strategies
 
-ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئىة"
-TASHKEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
-TATWEEL = "\u0640"
-ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
-VI_LETTERS = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáãèéìíòóõùúýĐ"
-COMBINING = "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
-BIDI_ZW = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2060\ufeff\u00ad"
-CONTROLS = "\x00\x01\x07\x08\x0b\x0c\r\x1b\x7f\x85\u2028\u2029"
-SURROGATES = "\ud800\udbff\udc00\udfff\udc80"
-EMOJI = ["\U0001f600", "\U0001f1f1\U0001f1fe", "\U0001f468\u200d\U0001f469\u200d\U0001f467", "\U0001f44d\U0001f3fd",
-         "\u2764\ufe0f", "\U0001f4c5", "#\ufe0f\u20e3"]
-PUNCT = ".,;:!?()[]{}/\\-–—«»\"'’،؛؟…%+*&@#_=<>|"
+_chars_spec = importlib.util.spec_from_file_location("yaie_hostile_chars", ROOT / "bench" / "hostile_chars.py")
+assert _chars_spec is not None and _chars_spec.loader is not None
+_chars = importlib.util.module_from_spec(_chars_spec)
+_chars_spec.loader.exec_module(_chars)
+ARABIC_LETTERS, TASHKEEL, TATWEEL = _chars.ARABIC_LETTERS, _chars.TASHKEEL, _chars.TATWEEL
+ARABIC_DIGITS, VI_LETTERS, COMBINING = _chars.ARABIC_DIGITS, _chars.VI_LETTERS, _chars.COMBINING
+BIDI_ZW, CONTROLS, SURROGATES = _chars.BIDI_ZW, _chars.CONTROLS, _chars.SURROGATES
+EMOJI, PUNCT = _chars.EMOJI, _chars.PUNCT
 SPACES = [" ", " ", " ", "  ", "\n", "\t", "\u00a0", "\u2009", "\u3000", ""]
 
 
