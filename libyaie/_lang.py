@@ -12,8 +12,9 @@ _LATIN = regex.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
 _VI_MARKS = regex.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]+")
 _ID_WORDS = "yang dan di dengan untuk dari ini itu pada tidak akan dalam juga oleh ke kata telah sebagai bahwa mereka"
 _EN_WORDS = "the and of to in is was that for on with as by said has have from at it his which were are"
-_ID_WORD = regex.compile(r"(?<![a-z])(?:" + "|".join(_ID_WORDS.split()) + r")(?![a-z])")
-_EN_WORD = regex.compile(r"(?<![a-z])(?:" + "|".join(_EN_WORDS.split()) + r")(?![a-z])")
+# a function word counts where it is a whole run of a-z letters (not inside a longer word)
+_ASCII_WORD = regex.compile(r"[a-z]+")
+_FUNCTION_WORD = {w: "id" for w in _ID_WORDS.split()} | {w: "en" for w in _EN_WORDS.split()}
 
 
 def detect(norm: str) -> str:
@@ -28,8 +29,13 @@ def detect(norm: str) -> str:
         return "ar"
     if sum(map(len, _VI_MARKS.findall(sample))) > 0.03 * n_lat:
         return "vi"
-    n_id = len(_ID_WORD.findall(sample))
-    n_en = len(_EN_WORD.findall(sample))
+    n_id = n_en = 0
+    get = _FUNCTION_WORD.get
+    for lang in map(get, _ASCII_WORD.findall(sample)):
+        if lang == "id":
+            n_id += 1
+        elif lang == "en":
+            n_en += 1
     if n_id == 0 and n_en == 0:
         return "und"
     return "id" if n_id > n_en else "en"

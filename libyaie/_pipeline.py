@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -215,16 +216,15 @@ class Extractor:
             date_block[d.start : d.end] = b"\x01" * (d.end - d.start)
         place_hits, person_hits = _split_hits(gaz.scan(norm), date_block)
         nlen = len(norm)
-        if nt.identity:
-            def is_upper(i: int) -> bool:
-                return i < nlen and text[i].isupper()
+        upper = nt.upper_mask()
 
+        def is_upper(i: int) -> bool:
+            return 0 <= i < nlen and upper[i] == 1
+
+        if nt.identity:
             def original_of(s: int, e: int) -> str:
                 return text[s:e]
         else:
-            def is_upper(i: int) -> bool:
-                return i < nlen and text[nt.orig_index(i)].isupper()
-
             def original_of(s: int, e: int) -> str:
                 os_, oe = nt.span(s, e)
                 return text[os_:oe]
@@ -241,7 +241,7 @@ class Extractor:
         persons = find_persons(
             norm,
             original_of,
-            is_upper,
+            upper,
             gaz,
             person_hits,
             blocked,
@@ -580,27 +580,37 @@ class _Anchors:
         return got
 
 
+# a run of word characters: the standard library's \w is exactly str.isalnum() or "_"
+_WORD_TAIL = re.compile(r"\w{0,40}")
+
+
 def _merge_windows(norm: str, spans: list[tuple[int, int]], margins: tuple[int, int]) -> list[tuple[int, int]]:
     """Merged [start, end) windows around ``spans`` (``margins`` characters before and after),
-    never cutting a word."""
+    never cutting a word (an end inside a word moves to the word's end, at most 40 characters)."""
     if not spans:
         return []
     n = len(norm)
     left, right = margins
     spans.sort()
     out: list[tuple[int, int]] = []
+    cs, ce = spans[0][0] - left, spans[0][1] + right
     for s, e in spans:
-        ws, we = max(0, s - left), min(n, e + right)
-        if out and ws <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], we))
+        ws, we = s - left, e + right
+        if ws <= ce:
+            if we > ce:
+                ce = we
         else:
-            out.append((ws, we))
+            out.append((cs, ce))
+            cs, ce = ws, we
+    out.append((cs, ce))
     # never cut a word: extend each end to the next non-word character (bounded)
+    tail = _WORD_TAIL.match
     fixed: list[tuple[int, int]] = []
     for ws, we in out:
-        k = we
-        while k < n and k - we < 40 and (norm[k].isalnum() or norm[k] == "_"):
-            k += 1
+        if ws < 0:
+            ws = 0
+        m = tail(norm, we) if we < n else None  # \w{0,40} always matches inside the text
+        k = n if m is None else m.end()
         if fixed and ws <= fixed[-1][1]:
             fixed[-1] = (fixed[-1][0], max(fixed[-1][1], k))
         else:

@@ -22,6 +22,7 @@ Normalisation (documented in ``docs/usage.md``):
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import regex
@@ -99,6 +100,10 @@ def _fold_char(ch: str) -> str:
     return _TRANSLATE.get(ord(ch), ch)
 
 
+# Every character for which str.isupper() is true (checked over all code points in the tests)
+_UPPER_RUN = regex.compile(r"\p{Uppercase}+")
+
+
 class NormText:
     """A text and its normalised view, with offsets mapped back to the original.
 
@@ -128,6 +133,27 @@ class NormText:
             o = self._starts[nstart] if nstart < len(self._starts) else len(self.original)
             return o, o
         return self._starts[nstart], self._ends[nend - 1]
+
+    def upper_mask(self) -> bytearray:
+        """``mask[i]`` is 1 when ``norm[i]`` comes from an upper-case character
+        (``original[orig_index(i)].isupper()``), else 0; one more 0 at index ``len(norm)``.
+        Built from the runs of upper-case letters only, not character by character."""
+        text = self.original
+        n = len(self.norm)
+        mask = bytearray(n + 1)
+        starts = self._starts
+        for m in _UPPER_RUN.finditer(text):
+            for j in range(*m.span()):
+                if not text[j].isupper():  # the regex module's Unicode may be newer than Python's
+                    continue
+                if starts is None:
+                    mask[j] = 1
+                    continue
+                i = bisect_left(starts, j)
+                while i < n and starts[i] == j:  # a character may give several (ligatures)
+                    mask[i] = 1
+                    i += 1
+        return mask
 
     def orig_index(self, nindex: int) -> int:
         """Original index of the normalised character ``nindex``."""

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import libyaie
 from libyaie import _pipeline
@@ -55,3 +57,39 @@ def test_cache_can_be_disabled(tmp_path: Path) -> None:
     out = _run({"LIBYAIE_CACHE_DIR": str(tmp_path), "LIBYAIE_NO_CACHE": "1"})
     assert out.strip() == "3"
     assert not list(tmp_path.iterdir())
+
+
+def _merge_reference(norm: str, spans: list[tuple[int, int]], margins: tuple[int, int]) -> list[tuple[int, int]]:
+    """The plain statement of what ``_merge_windows`` computes: every span widened by the
+    margins (clipped to the text), overlapping windows merged, each end moved past the rest
+    of its word (at most 40 characters), then merged again."""
+    n = len(norm)
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        ws, we = max(0, s - margins[0]), min(n, e + margins[1])
+        if merged and ws <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], we)
+        else:
+            merged.append([ws, we])
+    out: list[tuple[int, int]] = []
+    for ws, we in merged:
+        k = we
+        while k < n and k - we < 40 and (norm[k].isalnum() or norm[k] == "_"):
+            k += 1
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], k))
+        else:
+            out.append((ws, k))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*"ab _.1-", "é", "\u0301", "\u0661", "ب"]), max_size=120),
+    st.lists(st.tuples(st.integers(0, 130), st.integers(0, 8)), max_size=10),
+    st.tuples(st.integers(0, 60), st.integers(0, 60)),
+)
+def test_merge_windows_is_the_plain_statement(norm: str, spans: list[tuple[int, int]], margins: tuple[int, int]) -> None:
+    n = len(norm)
+    sp = [(min(s, n), min(n, s + w)) for s, w in spans]
+    assert _pipeline._merge_windows(norm, list(sp), margins) == _merge_reference(norm, list(sp), margins)

@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from libyaie._text import _normalize_slow, fold_arabic_key, is_arabic, normalize, normalize_key
+from libyaie._text import _UPPER_RUN, _normalize_slow, fold_arabic_key, is_arabic, normalize, normalize_key
 
 
 def _check_map(text: str) -> None:
@@ -93,10 +93,38 @@ _MIXED = st.text(
 def test_fast_paths_equal_slow_path(text: str) -> None:
     fast, slow = normalize(text), _normalize_slow(text)
     assert fast.norm == slow.norm
+    assert fast.upper_mask() == slow.upper_mask()
     n = len(fast.norm)
     for s in range(n + 1):
         for e in (s, min(n, s + 1), min(n, s + 3), n):
             assert fast.span(s, e) == slow.span(s, e)
+
+
+# ---- the upper-case mask is str.isupper() of each normalised character's original
+
+
+def test_upper_run_finds_every_upper_case_character() -> None:
+    """``upper_mask`` looks for upper case with the regex module's \\p{Uppercase}, which
+    must contain every character Python calls upper case (checked over all code points)."""
+    missed = [hex(c) for c in range(0x110000) if chr(c).isupper() and _UPPER_RUN.fullmatch(chr(c)) is None]
+    assert missed == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_MIXED, st.text(max_size=40)))
+def test_upper_mask_is_isupper_of_the_original(text: str) -> None:
+    nt = normalize(text)
+    mask = nt.upper_mask()
+    assert len(mask) == len(nt.norm) + 1 and mask[-1] == 0
+    assert [mask[i] for i in range(len(nt.norm))] == [
+        int(text[nt.orig_index(i)].isupper()) for i in range(len(nt.norm))
+    ]
+
+
+def test_upper_mask_examples() -> None:
+    assert list(normalize("Ab CD").upper_mask()) == [1, 0, 0, 1, 1, 0]
+    nd = normalize("Hà No\u0302\u0323i")  # decomposed: the mask is on normalised offsets
+    assert [i for i, v in enumerate(nd.upper_mask()) if v] == [0, 3]
 
 
 def test_long_run_of_marks_takes_the_slow_path() -> None:

@@ -104,23 +104,32 @@ _HONORIFICS = frozenset(
 )
 
 
-def _latin_tokens(norm: str, is_upper: Callable[[int], bool], blocked: bytearray) -> list[tuple[int, int, bool]]:
+def _latin_tokens(norm: str, upper: bytearray, blocked: bytearray) -> list[tuple[int, int, bool]]:
+    """The Latin tokens that can be part of a name: ``(start, end, capitalised)`` for
+    capitalised words (an all-capitals acronym, GNA, or a word in a date or title is not
+    capitalised here), glued articles before a capital (al-Serraj) and name particles
+    (bin, de, al).  Other words are left out: the single-space gap between two listed
+    tokens is what joins them, so a left-out word between them still separates them."""
     out: list[tuple[int, int, bool]] = []
     glued = _GLUED_ARTICLE.match
+    particles = _PARTICLES
+    any_blocked = 1 in blocked
     for m in _LATIN_TOKEN.finditer(norm):
         s, e = m.span()
-        if 1 in blocked[s:e]:
-            out.append((s, e, False))
-            continue
-        up = is_upper(s)
-        if up:
+        if any_blocked and 1 in blocked[s:e]:
+            if norm[s:e] in particles:
+                out.append((s, e, False))
+        elif upper[s]:
             # an all-capitals token (GNA, LNA, UN) is an acronym, not a name
-            word = m.group()
-            acronym = 2 <= len(word) <= 6 and all(is_upper(i) for i in range(s, e) if word[i - s].isalpha())
-            out.append((s, e, not acronym))
-        else:
-            art = glued(norm, s, e)
-            out.append((s, e, art is not None and is_upper(art.end())))
+            if 2 <= e - s <= 6 and all(upper[i] for i in range(s, e) if norm[i].isalpha()):
+                if norm[s:e] in particles:
+                    out.append((s, e, False))
+            else:
+                out.append((s, e, True))
+        elif "-" in norm[s + 2 : s + 4] and (art := glued(norm, s, e)) is not None and upper[art.end()]:
+            out.append((s, e, True))
+        elif norm[s:e] in particles:
+            out.append((s, e, False))
     return out
 
 
@@ -167,7 +176,7 @@ def _trim(norm: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def find_persons(
     norm: str,
     original_of: Callable[[int, int], str],
-    is_upper: Callable[[int], bool],
+    upper: bytearray,
     gaz: Gazetteer,
     person_hits: Sequence[tuple[int, int, str, str]],
     blocked: bytearray,
@@ -183,6 +192,9 @@ def find_persons(
     then coreference."""
     out: list[PersonSel] = []
     taken = bytearray(len(norm) + 1)
+
+    def is_upper(i: int) -> bool:
+        return 0 <= i < len(upper) and upper[i] == 1
 
     def add(s: int, e: int, entry: PersonEntry | None, name: str) -> None:
         if any(taken[s:e]):
@@ -211,7 +223,7 @@ def find_persons(
         in_any_place[ps:pe_] = b"\x01" * (pe_ - ps)
         for q in range(ps, pe_):
             place_at[q] = pidx + 1
-    toks = _latin_tokens(norm, is_upper, blocked)
+    toks = _latin_tokens(norm, upper, blocked)
     runs = _sequences(norm, toks)
     for run in runs:
         i = 0
