@@ -248,6 +248,7 @@ class Extractor:
             titles,
             [(p.start, p.end) for p in place_sels],
             cased,
+            first_names=lang == "id",
         )
         # a place inside a known person's name is part of the name (Abu Yahya al-Libi)
         known = bytearray(len(norm) + 1)

@@ -67,6 +67,9 @@ def test_weekdays() -> None:
     assert v(DateSpec(weekday=7), monday) == "2020-12-27"
     assert v(DateSpec(weekday=1), monday) == "2020-12-28"
     assert v(DateSpec(weekday=1, direction=1), monday) == "2021-01-04"
+    # a past marker excludes the reference day itself: "last Monday" said on a Monday
+    assert v(DateSpec(weekday=1, direction=-1), monday) == "2020-12-21"
+    assert v(DateSpec(weekday=7, direction=-1), monday) == "2020-12-27"
     assert v(DateSpec(weekday=3, rel_unit="W", rel_offset=-1), monday) == "2020-12-23"
     assert v(DateSpec(weekday=7, part_of_day="MO"), monday) == "2020-12-27"
 

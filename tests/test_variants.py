@@ -32,7 +32,7 @@ PERSONS = {
     "Khalifa Haftar": ["Khalifa Haftar", "Khalifa Hifter", "Khalifa Hafter", "خليفة حفتر"],
     "Fathi Bashagha": ["Fathi Bashagha", "Fathi Bachagha", "Fathi Bashaga", "Fathi Basha Agha", "فتحي باشاغا"],
     "Fayez al-Sarraj": ["Fayez al-Sarraj", "Fayez al-Serraj", "Fayez Sarraj", "Fayez El-Sarraj", "فايز السراج"],
-    "Abdul Hamid Dbeibah": ["Abdul Hamid Dbeibah", "Abdulhamid Dbeibah", "Abdul Hamid Dbeiba",
+    "Abdul Hamid Dbeibeh": ["Abdul Hamid Dbeibah", "Abdulhamid Dbeibah", "Abdul Hamid Dbeiba",
                             "Abdelhamid Dbeibeh", "عبد الحميد الدبيبة", "عبدالحميد الدبيبة"],
     "Saif al-Islam Gaddafi": ["Saif al-Islam Gaddafi", "Seif al-Islam Qaddafi", "سيف الإسلام القذافي"],
     "Aguila Saleh Issa": ["Aguila Saleh", "Aqila Saleh", "Agila Saleh Issa", "عقيلة صالح"],

@@ -99,6 +99,12 @@ VI_SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đinh lương trương tô "
     "lâm mai trịnh hà chu tạ cao lưu quách vương".split()
 )
+# First words too common to stand for one person alone (Arabic given names in Latin script)
+_COMMON_FIRST_NAMES = frozenset(
+    """muhammad muhamad mohammad mohammed mohamed mohamad muhammed ahmad ahmed abdul abdel abdullah
+    abdallah ali omar umar othman usman khalid khaled hassan hasan hussein husein ibrahim ismail mustafa
+    mostafa salah saleh salih yusuf youssef yousef musa moussa isa issa mahmoud mahmud hamid abu""".split()
+)
 _HONORIFICS = frozenset(
     "ông bà ngài anh chị mr mr. mrs mrs. ms ms. dr dr. bapak pak ibu bu السيد السيده الاستاذ الدكتور الشيخ".split()
 )
@@ -183,8 +189,11 @@ def find_persons(
     titles: Sequence[TitleSel],
     place_spans: Sequence[tuple[int, int]] = (),
     cased: bool = True,
+    first_names: bool = False,
 ) -> list[PersonSel]:
     """All person mentions (normalised offsets), known and unknown, non-overlapping.
+    ``first_names``: later mentions by first name link back too (Indonesian press:
+    "Menlu Retno Marsudi ... Retno mengatakan").
 
     Order of precedence: listed full names and aliases, then capitalised Latin runs
     looked up by transliteration key (so ``Fayez el-Serraj`` beats the short form
@@ -269,7 +278,7 @@ def find_persons(
     vietnamese_names(norm, toks, original_of, add, in_place)
 
     # a word inside a place is not a person's name said again (Nam in Việt Nam)
-    _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, add, blocked, in_any_place)
+    _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, add, blocked, in_any_place, first_names)
     out.sort(key=lambda p: p.start)
     return out
 
@@ -470,12 +479,20 @@ def _coreference(
     add: Callable[[int, int, PersonEntry | None, str], None],
     blocked: bytearray,
     in_place: bytearray,
+    first_names: bool = False,
 ) -> None:
     """Link later single-word mentions to persons named in full earlier."""
     latin: dict[str, PersonSel] = {}
     arabic: dict[str, PersonSel] = {}
     for p in sorted(found, key=lambda p: p.start):
-        lat, ara = coreference_keys((original_of(p.start, p.end),))
+        written = original_of(p.start, p.end)
+        lat, ara = coreference_keys((written,))
+        if first_names:
+            words = written.split()
+            if len(words) >= 2 and not is_arabic(words[0]) and len(words[0]) >= 3:
+                first = unicodedata.normalize("NFC", words[0]).lower()
+                if first not in _COMMON_FIRST_NAMES and first not in _PARTICLES:
+                    lat = (*lat, "fn:" + first)
         if p.entry is not None:
             elat, eara = gaz_keys.get(p.entry.id, ((), ()))
             lat, ara = lat + elat, ara + eara
@@ -491,6 +508,8 @@ def _coreference(
             word = original_of(s, e)
             low = word.lower() if word.isascii() else unicodedata.normalize("NFC", word).lower()
             lp = latin.get("vi:" + low)
+            if lp is None and first_names:
+                lp = latin.get("fn:" + low)
             if lp is None and not _VI_LETTER.search(word):
                 lp = latin.get(translit_key(word))
             if lp is not None and first_start[id(lp)] < s:

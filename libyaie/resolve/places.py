@@ -57,6 +57,9 @@ _DIR_AFTER_RE = regex.compile(
     r"^\s{1,2}(?P<d>" + "|".join(sorted(map(regex.escape, _DIR_AFTER), key=len, reverse=True)) + r")(?!\w)"
 )
 _PREV_WORD = regex.compile(r"(\w+)\W{0,3}$")
+# place names that are the first word of an idiom (normalised): مسقط رأس "birthplace"
+_IDIOM_HEADS = frozenset({"مسقط"})
+_IDIOM_AFTER = regex.compile(r"\s{1,2}راس")
 
 
 @attrs.define(slots=True)
@@ -184,6 +187,8 @@ def resolve_places(
         if _publication(norm, e, is_upper):
             continue
         key = norm[s:e]
+        if _IDIOM_AFTER.match(norm, e) is not None and key in _IDIOM_HEADS:
+            continue  # مسقط رأسه: "his birthplace", not Muscat
         if cased and not is_arabic(key):
             # Latin-script names are proper nouns: "turkey", "chad", "may" are not places
             art = _GLUED_ARTICLE.match(key)

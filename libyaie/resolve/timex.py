@@ -195,6 +195,10 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
         elif spec.rel_unit == "W":
             monday = ref - datetime.timedelta(days=ref.isoweekday() - 1) + datetime.timedelta(weeks=spec.rel_offset)
             day = monday + datetime.timedelta(days=spec.weekday - 1)
+        elif spec.direction < 0:
+            # "last Sunday", "الأحد الماضي" said on a Sunday: the Sunday before (as "next
+            # Sunday" said on a Sunday is the one after)
+            day = ref - datetime.timedelta(days=diff or 7)
         else:
             day = ref - datetime.timedelta(days=diff)
         return Resolved(day.isoformat() + suffix, "date", True)

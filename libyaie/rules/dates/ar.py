@@ -167,7 +167,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                  \s{{0,2}}(?:من\s{{1,2}})?(?:{MONTH_PREFIX}\s{{1,2}})?
                  (?P<m>{MONTH}{PAIRED})
                  (?:\s{{1,2}}(?P<dir>{PAST_FUT})
-                  |(?:\s{{0,2}}[,،]?\s{{0,2}}(?:من\s{{1,2}})?(?:{YEAR_PREFIX}\s{{1,2}})?{YEAR}(?!\d)(?:\s{{1,2}}{ADMARK}{R})?))?{R}""",
+                  |(?:\s{{0,2}}[,،]?\s{{0,2}}(?:من\s{{1,2}})?(?:{YEAR_PREFIX}\s{{1,2}})?{YEAR}(?!\d)(?:\s{{0,2}}{ADMARK}{R})?))?{R}""",
             b_day_month,
             examples=[
                 Example("٢٨ ديسمبر ٢٠٢٠", {"value": "2020-12-28"}),
@@ -177,6 +177,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("5 جانفي 2021", {"value": "2021-01-05"}),
                 Example("12 شتنبر 2019", {"value": "2019-09-12"}),
                 Example("في 3 أبريل", {"value": "2020-04-03"}),
+                Example("١٣ سبتمبر ٢٠٢٣م", {"value": "2023-09-13"}),  # م (AD) glued to the year
+                Example("1 سبتمبر 1969 ميلادي", {"value": "1969-09-01"}),
             ],
             negatives=["5 أعضاء", "لجنة 5+5"],
         ),

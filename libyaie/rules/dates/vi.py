@@ -156,14 +156,18 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                           ["ngày nay"]),
         compile_rule(
             "vi.date.duration", "date", "vi",
-            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?:hoặc|hay|đến|tới)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})(?!\s{{1,2}}(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}""",
+            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?:hoặc|hay|đến|tới)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM}|năm(?=\s{{1,2}}(?:ngày|tuần)(?!\w)))\s{{1,2}}(?P<u>{UNIT})(?!\s{{1,2}}(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}""",
             b_duration,
             examples=[
                 Example("14 tháng", {"value": "P14M"}),
+                # năm is 5 before ngày/tuần only (năm tháng is also "the years", năm giờ five o'clock)
+                Example("năm tuần", {"value": "P5W"}),
+                Example("năm ngày", {"value": "P5D"}),
                 Example("hai ngày", {"value": "P2D"}),
                 Example("ba tuần", {"value": "P3W"}),
             ],
-            negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần", "0 giờ", "24/24 giờ"],
+            negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần", "0 giờ", "24/24 giờ",
+                       "những năm tháng chiến tranh", "lúc năm giờ sáng"],
         ),
         compile_rule(
             "vi.date.decade", "date", "vi",

@@ -109,7 +109,9 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         organization = head.organization
         country = head.country
         if port is not None:
-            if head.cls and head.cls in port.classes and port.role:
+            # a head of government stays one: "Thủ tướng Hội đồng Dân tộc Chuyển tiếp",
+            # "Perdana Menteri NTC" is the council's prime minister, not its chair
+            if head.cls and head.cls in port.classes and port.role and head.role != "prime_minister":
                 role = port.role
             organization = port.organization or organization
             country = port.country or country
@@ -151,6 +153,8 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("Trợ lý Ngoại trưởng", {"role": "foreign_minister", "qualifier": "assistant"}),
         ("Bộ trưởng Nội vụ", {"role": "interior_minister", "qualifier": None}),
         ("Chủ tịch Hội đồng Tổng thống", {"role": "council_chair"}),
+        ("Thủ tướng Hội đồng Dân tộc Chuyển tiếp", {"role": "prime_minister"}),
+        ("cựu lãnh đạo", {"role": "leader", "qualifier": "former"}),
         ("Chủ tịch Quốc hội", {"role": "speaker"}),
         ("Thủ tướng", {"role": "prime_minister"}),
         ("Phó Giám đốc Cơ quan tình báo quốc gia", {"role": "intelligence_chief", "qualifier": "deputy"}),
@@ -166,12 +170,14 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("ووزير الخارجية", {"role": "foreign_minister"}),
     ),
     "id": (
+        ("Perdana Menteri NTC", {"role": "prime_minister"}),
         ("Menteri Dalam Negeri", {"role": "interior_minister"}),
         ("Wakil Kepala Badan Intelijen", {"role": "intelligence_chief", "qualifier": "deputy"}),
         ("Menlu", {"role": "foreign_minister"}),
         ("mantan Presiden", {"role": "president", "qualifier": "former"}),
     ),
     "en": (
+        ("longtime ruler", {"role": "leader", "qualifier": None}),
         ("Foreign Minister", {"role": "foreign_minister"}),
         ("Deputy Foreign Minister", {"role": "foreign_minister", "qualifier": "deputy"}),
         ("Minister of Foreign Affairs", {"role": "foreign_minister"}),
