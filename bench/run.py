@@ -58,10 +58,12 @@ peer that is not installed is reported as such and skipped.
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -446,6 +448,7 @@ print(json.dumps({"peak_rss_mb": _hwm_mb()}))
 
 
 _PYCACHE = Path(tempfile.mkdtemp(prefix="libyaie-bench-pycache-"))
+atexit.register(shutil.rmtree, _PYCACHE, ignore_errors=True)  # a run leaves no cache dir behind
 
 
 def _env() -> dict[str, str]:
