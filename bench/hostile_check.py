@@ -28,7 +28,6 @@ import importlib.util
 import itertools
 import json
 import math
-import multiprocessing
 import os
 import pickle
 import random
@@ -39,9 +38,9 @@ import threading
 import time
 import traceback
 import unicodedata
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -83,7 +82,8 @@ def vocab() -> list[str]:
     gaz = _gazetteer.get()
     words: set[str] = set()
     for t in gaz.dates.values():
-        for table in (*t.months.values(), t.weekdays, t.numbers, t.units):
+        tables: list[Iterable[str]] = [*t.months.values(), t.weekdays, t.numbers, t.units]
+        for table in tables:
             words.update(table)
         for forms in t.words.values():
             words.update(forms)
@@ -190,33 +190,19 @@ def check_random(n: int, seed: int, problems: Problems) -> list[tuple[str, datet
     return inputs
 
 
-def _child(text: str, conn: Any) -> None:
+def _measure(text: str) -> tuple[float, str | None]:
     try:
         t0 = time.perf_counter()
         doc = libyaie.extract(text)
-        dt = time.perf_counter() - t0
-        conn.send((dt, invariants(text, doc)))
+        return time.perf_counter() - t0, invariants(text, doc)
     except Exception:
-        conn.send((math.nan, "exception: " + traceback.format_exc(limit=3).strip().splitlines()[-1]))
-    conn.close()
+        return math.nan, "exception: " + traceback.format_exc(limit=3).strip().splitlines()[-1]
 
 
 def timed(text: str, timeout: float) -> tuple[float, str | None]:
-    ctx = multiprocessing.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(text, child), daemon=True)
-    proc.start()
-    child.close()
-    try:
-        if parent.poll(timeout):
-            dt, why = parent.recv()
-            return float(dt), why
-        return math.inf, None
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
-        parent.close()
+    """(seconds, problem or None) of one extract() in a forked child; ``inf`` past ``timeout``."""
+    got: tuple[float, str | None] | None = linearity.run_forked(lambda: _measure(text), timeout)
+    return (math.inf, None) if got is None else (float(got[0]), got[1])
 
 
 def check_repetitions(size: int, problems: Problems) -> None:

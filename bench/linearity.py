@@ -11,17 +11,20 @@ ratio near the size ratio (×4 per row by default)::
     python bench/linearity.py --sizes 20000,80000 --only wazir,minister
     python bench/linearity.py --max-seconds 120   # stop a shape once one size is slower than this
 
-``tests/test_linear.py`` imports :func:`build` and :data:`CORPUS` from this file.
+``tests/test_linear.py`` imports :func:`build`, :data:`CORPUS` and :func:`run_forked` from
+this file; ``bench/hostile_check.py`` uses them too.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import multiprocessing
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -114,6 +117,29 @@ def build(name: str, n: int) -> str:
     text = CORPUS[name](n)
     assert len(text) == n, (name, n, len(text))
     return text
+
+
+def _send_result(func: Callable[[], Any], conn: Any) -> None:
+    conn.send(func())
+    conn.close()
+
+
+def run_forked(func: Callable[[], Any], timeout: float) -> Any:
+    """``func()`` run in a forked child, or ``None`` when it has not answered within
+    ``timeout`` seconds (the child is then killed, so a runaway case cannot hang the
+    caller).  ``func`` must return a picklable value and catch its own exceptions."""
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_send_result, args=(func, child), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        return parent.recv() if parent.poll(timeout) else None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        parent.close()
 
 
 def time_extract(text: str, repeat: int = 1) -> float:

@@ -62,29 +62,16 @@ KNOWN_SUPERLINEAR: dict[str, str] = {
 # --------------------------------------------------------------------------- timing
 
 
-def _child(text: str, conn: Any) -> None:
+def _extract_seconds(text: str) -> float:
     t0 = time.perf_counter()
     libyaie.extract(text)
-    conn.send(time.perf_counter() - t0)
-    conn.close()
+    return time.perf_counter() - t0
 
 
 def _timed(text: str, timeout: float) -> float:
     """Seconds extract(text) takes in a forked child; ``inf`` when it exceeds ``timeout``."""
-    ctx = multiprocessing.get_context("fork")
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(text, child), daemon=True)
-    proc.start()
-    child.close()
-    try:
-        if parent.poll(timeout):
-            return float(parent.recv())
-        return math.inf
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
-        parent.close()
+    got = linearity.run_forked(lambda: _extract_seconds(text), timeout)
+    return math.inf if got is None else float(got)
 
 
 def _ratio(name: str, small: int) -> tuple[float, float, float]:
