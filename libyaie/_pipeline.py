@@ -519,9 +519,9 @@ def _rule_anchors(rule: Rule, automaton: Any) -> tuple[frozenset[str] | None, bo
     contains none of them and no digit (a list was optional): the windows never lose a
     match the rule's examples show.  A rule with digits and no anchor list runs around
     numbers only."""
-    names = set(_LIST_REF.findall(rule.pattern.pattern))
+    names = set(_LIST_REF.findall(rule.source))
     forms = frozenset(f for n in names for f in _LISTS[n] if automaton.exists(f))
-    digits = _DIGIT_IN_PATTERN.search(rule.pattern.pattern) is not None
+    digits = _DIGIT_IN_PATTERN.search(rule.source) is not None
     if not forms and not digits:
         return None, True
     for ex in rule.examples:

@@ -93,3 +93,25 @@ def test_merge_windows_is_the_plain_statement(norm: str, spans: list[tuple[int, 
     n = len(norm)
     sp = [(min(s, n), min(n, s + w)) for s, w in spans]
     assert _pipeline._merge_windows(norm, list(sp), margins) == _merge_reference(norm, list(sp), margins)
+
+
+# ---- word lists compiled as prefix trees match like the regex module's named lists
+
+_FORM = st.text(alphabet="ab ء", min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(forms=st.lists(_FORM, min_size=1, max_size=8), text=st.text(alphabet="ab ءc", max_size=12),
+       template=st.sampled_from(["{P}", "{P}b", "(?P<x>{P})(?=b)", "(?:{P}\\s){{0,2}}{P}", "a?{P}{P}"]))
+def test_list_trie_matches_like_a_named_list(forms: list[str], text: str, template: str) -> None:
+    import regex
+
+    from libyaie.rules import _LISTS, alt, compile_pattern
+
+    piece = alt(forms, normalise=False)
+    trie = compile_pattern(template.format(P=piece), regex.V1)
+    named = regex.compile(template.format(P=piece), regex.V1, **{piece[3:-1]: _LISTS[piece[3:-1]]})
+    for pos in range(len(text) + 1):
+        a, b = trie.match(text, pos), named.match(text, pos)
+        assert (a and a.span()) == (b and b.span()), (forms, text, pos)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in named.finditer(text)]
