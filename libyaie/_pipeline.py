@@ -26,7 +26,7 @@ from .model import DateMention, Document, Person, PersonMention, Place, PlaceMen
 from .resolve.persons import PersonSel, TitleSel, attach, find_persons, infer_holder, office_country
 from .resolve.places import PlaceSel, resolve_places
 from .resolve.timex import DateSpec, resolve
-from .rules import _LIST_REF, _LISTS, Rule, alt, compile_pattern
+from .rules import _LIST_REF, _LISTS, Rule, alt, compile_pattern, rule_anchor_forms
 from .rules import dates as date_rules
 from .rules import titles as title_rules
 from .rules.titles import TitleReading
@@ -509,19 +509,31 @@ def _scripts(norm: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# a digit class, or a literal digit in a character class (``[12]``); the hex digits of a
+# code-point escape (``[\w\u0300-\u036f]``) are not digits of the text
 _DIGIT_IN_PATTERN = regex.compile(r"\\d|\[[^\]]*[0-9]")
+_CODE_POINT_ESCAPE = regex.compile(r"\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2})")
 
 
 def _rule_anchors(rule: Rule, automaton: Any) -> tuple[frozenset[str] | None, bool]:
-    """The anchor words a date rule's matches contain: the anchor forms of the word lists
-    its pattern uses, and whether it can match digits.  ``(None, True)`` (every anchor)
+    """The anchor words a date rule's matches contain, and whether the rule must also run
+    around numbers.
+
+    A rule that declares its anchor (``compile_rule(..., anchor=(MONTH,))``: every match
+    contains one of those words) runs around those words only, numbers or not, when all of
+    them are anchor words.  Otherwise: the anchor forms of the word lists its pattern uses,
+    plus the numbers when the pattern can match a digit.  ``(None, True)`` (every anchor)
     when its lists hold no anchor word, or when a match of one of its own examples
-    contains none of them and no digit (a list was optional): the windows never lose a
-    match the rule's examples show.  A rule with digits and no anchor list runs around
-    numbers only."""
-    names = set(_LIST_REF.findall(rule.source))
-    forms = frozenset(f for n in names for f in _LISTS[n] if automaton.exists(f))
-    digits = _DIGIT_IN_PATTERN.search(rule.source) is not None
+    contains none of the anchors (a list was optional, a declaration wrong): the windows
+    never lose a match the rule's examples show.  A rule with digits and no anchor list
+    runs around numbers only."""
+    declared = frozenset(rule_anchor_forms(rule))
+    if declared and all(automaton.exists(f) for f in declared):
+        forms, digits = declared, False
+    else:
+        names = set(_LIST_REF.findall(rule.source))
+        forms = frozenset(f for n in names for f in _LISTS[n] if automaton.exists(f))
+        digits = _DIGIT_IN_PATTERN.search(_CODE_POINT_ESCAPE.sub("", rule.source)) is not None
     if not forms and not digits:
         return None, True
     for ex in rule.examples:

@@ -77,3 +77,20 @@ def test_negative_example(rule: Rule, text: str) -> None:
     got = [_attrs(rule, v, None) for v in _readings(rule, text)]
     got = [g for g in got if g]
     assert not got, f"{rule.name} wrongly matches {text!r}: {got}"
+
+
+def test_declared_anchors_hold_on_the_examples() -> None:
+    """A rule that declares the words every match contains (``anchor=``) runs only around
+    them: each declaration must be accepted by the pipeline — all its words are anchor
+    words and every example's match contains one (else the rule would silently fall back
+    to running around every anchor)."""
+    import libyaie
+    from libyaie.rules import rule_anchor_forms
+
+    ex = libyaie.Extractor()
+    compiled = {r.name: r for lang in ("ar", "vi", "id", "en", "*") for r in ex._rules("date", [lang])}
+    declared = [r for r in RULES if r.anchor]
+    assert len(declared) >= 10
+    for r in declared:
+        forms, digits = compiled[r.name].anchors
+        assert forms == frozenset(rule_anchor_forms(r)) and not digits, r.name

@@ -24,7 +24,7 @@ import regex
 
 from .._text import normalize_key
 
-__all__ = ["AR_L", "DIGIT", "Example", "L", "R", "Rule", "alt", "compile_rule", "first_of"]
+__all__ = ["AR_L", "DIGIT", "Example", "L", "R", "Rule", "alt", "compile_rule", "first_of", "rule_anchor_forms"]
 
 # Boundaries.  Latin/Vietnamese: no word character on either side.  Arabic: a
 # proclitic (و ف ب ل ك and combinations) may stand glued in front.
@@ -134,6 +134,15 @@ def expand_lists(pattern: str) -> str:
     return _LIST_REF.sub(trie_of, pattern)
 
 
+def rule_anchor_forms(rule: Rule) -> list[str]:
+    """The normalised words of a rule's declared anchor (see :attr:`Rule.anchor`)."""
+    out: list[str] = []
+    for piece in rule.anchor:
+        m = _LIST_REF.fullmatch(piece)
+        out.extend(_LISTS[m.group(1)] if m is not None else (normalize_key(piece),))
+    return out
+
+
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """Compile a pattern that may use pieces made by :func:`alt`."""
     return regex.compile(expand_lists(pattern), flags)
@@ -165,6 +174,10 @@ class Rule:
     """Optional check on the ORIGINAL text of the match (e.g. capitalisation)."""
     source: str = ""
     """The pattern as written, list pieces as ``\\L<name>`` (see :func:`alt`)."""
+    anchor: tuple[str, ...] = ()
+    """Pieces made by :func:`alt`, or literal words, one of which every match contains
+    (``(MONTH,)`` for "24 December 2020"): the rule then runs only around those words,
+    not around every number.  Checked on the rule's examples."""
     anchors: tuple[frozenset[str] | None, bool] = (None, True)
     """Set by the pipeline: the anchor words the rule's matches contain (``None``: any
     anchor) and whether they can contain digits; the rule runs around those only."""
@@ -180,6 +193,7 @@ def compile_rule(
     negatives: Sequence[str] = (),
     priority: int = 0,
     accept: Callable[[str], bool] | None = None,
+    anchor: Sequence[str] = (),
 ) -> Rule:
     """Compile ``pattern`` (verbose, case-sensitive on the normalised text)."""
     return Rule(
@@ -188,6 +202,7 @@ def compile_rule(
         lang=lang,
         pattern=compile_pattern(pattern, regex.VERBOSE | regex.V1),
         source=pattern,
+        anchor=tuple(anchor),
         build=build,
         examples=tuple(examples),
         negatives=tuple(negatives),

@@ -181,6 +181,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("1 سبتمبر 1969 ميلادي", {"value": "1969-09-01"}),
             ],
             negatives=["5 أعضاء", "لجنة 5+5"],
+            anchor=(MONTH,),
         ),
         compile_rule(
             "ar.date.month-year", "date", "ar",
@@ -194,6 +195,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("حزيران 2014", {"value": "2014-06"}),
             ],
             negatives=["يونيو 20000"],
+            anchor=(MONTH,),
         ),
         compile_rule(
             "ar.date.month-relative", "date", "ar",
@@ -209,6 +211,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("أكتوبر من العام ذاته", {"value": "2020-10"}),
             ],
             negatives=["الماضي"],
+            anchor=(MONTH,),
         ),
         compile_rule(
             "ar.date.month-prefixed", "date", "ar",
@@ -281,6 +284,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("عاما واحدا", {"value": "P1Y"}),
             ],
             negatives=["5 أعضاء", "20.000 جندي", "قبل ثلاثة أيام"],
+            anchor=(UNIT, DUAL),
         ),
         compile_rule(
             "ar.date.since-years", "date", "ar",
@@ -302,6 +306,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["ربيع 2020"],
             priority=1,
+            anchor=(HMONTH,),
         ),
         compile_rule(
             "ar.date.libyan", "date", "ar",
@@ -314,6 +319,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["الربيع العربي"],
             priority=1,
+            anchor=(LMONTH,),
         ),
         compile_rule(
             "ar.date.decade", "date", "ar",

@@ -93,6 +93,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["may 5 people"],
             accept=_capitalised,
+            anchor=(MONTH,),
         ),
         compile_rule(
             "en.date.day-month-year", "date", "en",
@@ -105,6 +106,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["5 may"],
             accept=_capitalised,
+            anchor=(MONTH,),
         ),
         compile_rule(
             "en.date.month-year", "date", "en",
@@ -116,6 +118,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                       Example("March of that year", {"value": "2020-03"})],
             negatives=["may 2000 people"],
             accept=_capitalised,
+            anchor=(MONTH,),
         ),
         compile_rule(
             "en.date.month-after-direction", "date", "en",
@@ -172,6 +175,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("for a month", {"value": "P1M"}),
             ],
             negatives=["two days ago", "a 5-year-old", "a year ago", "three weeks later"],
+            anchor=(UNIT,),
         ),
         compile_rule(
             "en.date.decade", "date", "en",

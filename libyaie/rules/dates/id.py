@@ -99,6 +99,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("tanggal 17 Agustus 1945", {"value": "1945-08-17"}),
             ],
             negatives=["28 orang"],
+            anchor=(MONTH,),
         ),
         compile_rule(
             "id.date.month-year", "date", "id",
@@ -113,6 +114,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["mei"],
             accept=_capitalised,
+            anchor=(MONTH,),
         ),
         compile_rule(
             "id.date.month", "date", "id",
@@ -177,6 +179,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             lambda m: spec(year=int(m["y"])),
             examples=[Example("tahun 2014", {"value": "2014"})],
             negatives=["tahun 20000"],
+            anchor=("tahun",),
         ),
         compile_rule(
             "id.date.decade", "date", "id",

@@ -93,6 +93,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("ngày 5 tháng 1", {"value": "2021-01-05"}),
             ],
             negatives=["5 tháng"],
+            anchor=("tháng",),
         ),
         compile_rule(
             "vi.date.day-month-numeric", "date", "vi",
@@ -123,6 +124,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("tháng 12", {"value": "2020-12"}),
             ],
             negatives=["14 tháng", "tháng trước"],
+            anchor=("tháng",),
         ),
         compile_rule(
             "vi.date.weekday", "date", "vi",
@@ -168,6 +170,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần", "0 giờ", "24/24 giờ",
                        "những năm tháng chiến tranh", "lúc năm giờ sáng"],
+            anchor=(UNIT,),
         ),
         compile_rule(
             "vi.date.decade", "date", "vi",
@@ -189,5 +192,6 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             lambda m: spec(year=int(m["y"])),
             examples=[Example("năm 2014", {"value": "2014"})],
             negatives=["năm 20.000"],
+            anchor=("năm",),
         ),
     ]
