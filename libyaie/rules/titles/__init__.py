@@ -12,6 +12,7 @@ attached later, in ``resolve/persons.py``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -56,6 +57,12 @@ def _index(pieces: Sequence[TitlePiece], kind: str) -> dict[str, TitlePiece]:
 
 _SPACES = regex.compile(r"\s+")
 _WORDS = regex.compile(r"[^\W\d_][\w.\-']*")
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_key(word: str) -> str:
+    """A non-ASCII word's normalised key (cached: title words recur across documents)."""
+    return normalize_key(word)
 
 
 def _squash(s: str) -> str:
@@ -134,7 +141,7 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         if not words:
             return False
         return all(
-            w.isupper() or len(w) > 8 or (w.lower() if w.isascii() else normalize_key(w)) not in abbreviations
+            w.isupper() or len(w) > 8 or (w.lower() if w.isascii() else _word_key(w)) not in abbreviations
             for w in words
         )
 
