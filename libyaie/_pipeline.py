@@ -369,7 +369,9 @@ class Extractor:
                     continue
             os_, oe = nt.span(m.start, m.end)
             words = _LETTERS.findall(nt.original, os_, oe)
-            bare_lower = bool(words) and not is_arabic(words[0]) and not words[0][:1].isupper() and (
+            # a lowercase title: its head is not capitalised ("phó thủ tướng"; not "cựu Thủ tướng")
+            head_word = words[min(r.modifiers, len(words) - 1)] if words else ""
+            bare_lower = bool(words) and not is_arabic(words[0]) and not head_word[:1].isupper() and (
                 len(words) == 1 or m.rule.lang in ("vi", "id")
             )
             sel = TitleSel(m.start, m.end, r.role, r.qualifier, r.country, r.organization, r.head,

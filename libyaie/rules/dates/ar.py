@@ -49,6 +49,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     SINCE = p.alt_words("since")
     MONTH_PREP = p.alt_words("month-preposition")
     MODS = p.alt_words("start", "mid", "end")
+    # "the past two years": a dual with the article and a dual adjective (العامين الماضيين)
+    PAST_DUAL = alt(["الماضيين", "الماضيتين", "الأخيرين", "الأخيرتين", "المنصرمين", "المنصرمتين",
+                     "المقبلين", "المقبلتين", "القادمين", "القادمتين"])
     # the paired style names the month twice: "ديسمبر/كانون الأول", "مارس (آذار)"
     PAIRED = rf"(?:\s?/\s?{MONTH}|\s{{0,2}}\(\s?{MONTH}\s?\))?"
     # Weekdays: only with the article or after يوم (أحد = "one", جمعة is a name).
@@ -274,7 +277,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                                      Example("فجر اليوم", {"value": "2020-12-28"})], ["أمسية", "اليوم"]),
         compile_rule(
             "ar.date.duration", "date", "ar",
-            rf"""{first_of(DIGIT, NUM, UNIT, DUAL)}{AR_L}(?<!/)(?<!قبل\s{{1,2}})(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})){R}""",
+            rf"""{first_of(DIGIT, NUM, UNIT, DUAL)}{AR_L}(?<!/)(?<!قبل\s{{1,2}})(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})
+                 |ال(?P<dual>{DUAL})\s{{1,2}}(?:{PAST_DUAL})){R}""",
             b_duration,
             examples=[
                 Example("6 أعوام", {"value": "P6Y"}),
@@ -282,6 +286,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("ثلاثة أيام", {"value": "P3D"}),
                 Example("بضعة أشهر", {"value": "PXM"}),
                 Example("عاما واحدا", {"value": "P1Y"}),
+                Example("على مدى العامين الماضيين", {"value": "P2Y"}),
+                Example("خلال الشهرين الأخيرين", {"value": "P2M"}),
             ],
             negatives=["5 أعضاء", "20.000 جندي", "قبل ثلاثة أيام"],
             anchor=(UNIT, DUAL),

@@ -9,7 +9,7 @@ import regex
 from ..._codes import LANGS
 from ..._gazetteer import DateTables
 from ..._text import normalize_key
-from .. import Example, Rule, alt, compile_rule
+from .. import AR_L, Example, Rule, alt, compile_rule
 from ._pieces import DAY, MONTH_NUM, YEAR, YEAR2, spec, year_of
 
 __all__ = ["rules"]
@@ -114,11 +114,13 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "num.date.year-word", "date", "*",
-            rf"(?<!\w){year_word}\s{{1,2}}{YEAR}(?!\d|\s?[/\-]\d)",
+            # an Arabic year word may carry a proclitic: لسنة 1957, وعام 2011
+            rf"(?:(?<!\w)|{AR_L}(?=[\u0600-\u06ff])){year_word}\s{{1,2}}{YEAR}(?!\d|\s?[/\-]\d)",
             year,
             examples=[
                 Example("năm 2014", {"value": "2014"}),
                 Example("عام 2011", {"value": "2011"}),
+                Example("القانون رقم 62 لسنة 1957", {"value": "1957"}),
                 Example("tahun 2009", {"value": "2009"}),
             ],
             negatives=["năm 20.000"],

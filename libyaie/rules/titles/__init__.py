@@ -38,6 +38,8 @@ class TitleReading:
     head: str
     has_portfolio: bool
     abbreviation: bool
+    modifiers: int = 0
+    """How many words of modifiers (cựu, mantan, former) come before the head."""
 
 
 def _index(pieces: Sequence[TitlePiece], kind: str) -> dict[str, TitlePiece]:
@@ -133,6 +135,7 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         return TitleReading(
             role=role, qualifier=qual, country=country, organization=organization, head=head_s,
             has_portfolio=port is not None, abbreviation=head_s in abbreviations,
+            modifiers=sum(len(x.split()) for x in mods),
         )
 
     def accept(original: str) -> bool:
