@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
+import threading
 import unicodedata
+import weakref
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 import regex
 
-from .._gazetteer import Gazetteer, PersonEntry
+from .._gazetteer import Gazetteer, Office, PersonEntry
 from .._text import at_sentence_start, fold_arabic_key, is_arabic, normalize_key
 from .names import translit_key
 
@@ -58,6 +61,11 @@ class PersonSel:
 
 # a word of letters in any script but Arabic (a run of Arabic letters is never a Latin token)
 _LATIN_TOKEN = regex.compile(r"(?V1)[[^\W\d_]--\p{Arabic}][[\w'’]--\p{Arabic}]*(?:-[[^\W\d_]--\p{Arabic}][[\w'’]--\p{Arabic}]*)*")
+# A word of Latin letters (ASCII and the Latin-1, Extended-A/B and Extended Additional
+# blocks, Vietnamese included: all letters of _LATIN_TOKEN) followed by a character that
+# neither continues nor hyphenates a token: at a token's start it is the whole
+# _LATIN_TOKEN match, found in half the time (tests/test_persons_speed.py checks the classes)
+_ASCII_TOKEN = re.compile(r"[a-zß-öø-ÿĀ-ɏḀ-ỿ]+(?=[\s.,;:!?()\[\]\"/«»“”]|\Z)")
 _GLUED_ARTICLE = regex.compile(r"(?:al|el|ad|ed|as|es|ash|at|az|ar|an|ul)-(?=\w)")
 _PARTICLES = frozenset("al el ad ed as ash at az ar an bin ben ibn bint abu abou abd abdel abdul de du da di van von der la le".split())
 _AR_TOKEN = regex.compile(r"[\u0621-\u064A]+")
@@ -110,32 +118,122 @@ _HONORIFICS = frozenset(
 )
 
 
+def _token_kind(norm: str, s: int, e: int, upper: bytearray, blocked: bytearray, any_blocked: bool) -> bool | None:
+    """Whether the Latin token ``norm[s:e]`` can be part of a name: ``True`` for a
+    capitalised word, ``False`` for a name particle, ``None`` when it is left out (see
+    :func:`_latin_tokens`)."""
+    if any_blocked and 1 in blocked[s:e]:
+        return False if norm[s:e] in _PARTICLES else None
+    if upper[s]:
+        # an all-capitals token (GNA, LNA, UN) is an acronym, not a name: every letter is
+        # upper case (the first position that is not, when there is one, usually is a letter)
+        if 2 <= e - s <= 6:
+            z = upper.find(0, s, e)
+            if z == -1 or (not norm[z].isalpha() and all(upper[i] for i in range(z, e) if norm[i].isalpha())):
+                return False if norm[s:e] in _PARTICLES else None
+        return True
+    if "-" in norm[s + 2 : s + 4] and (art := _GLUED_ARTICLE.match(norm, s, e)) is not None and upper[art.end()]:
+        return True
+    return False if norm[s:e] in _PARTICLES else None
+
+
+# first letters of the name particles: a cheap test before looking for a particle token
+_PARTICLE_FIRST = frozenset(w[0] for w in _PARTICLES)
+
+
+def _token_end(norm: str, p: int) -> int:
+    """The end of the :data:`_LATIN_TOKEN` match at ``p`` (-1 when there is none)."""
+    m = _ASCII_TOKEN.match(norm, p)
+    if m is not None:
+        return m.end()
+    m2 = _LATIN_TOKEN.match(norm, p)
+    return -1 if m2 is None else m2.end()
+
+
 def _latin_tokens(norm: str, upper: bytearray, blocked: bytearray) -> list[tuple[int, int, bool]]:
     """The Latin tokens that can be part of a name: ``(start, end, capitalised)`` for
     capitalised words (an all-capitals acronym, GNA, or a word in a date or title is not
     capitalised here), glued articles before a capital (al-Serraj) and name particles
     (bin, de, al).  Other words are left out: the single-space gap between two listed
-    tokens is what joins them, so a left-out word between them still separates them."""
-    out: list[tuple[int, int, bool]] = []
-    glued = _GLUED_ARTICLE.match
-    particles = _PARTICLES
+    tokens is what joins them, so a left-out word between them still separates them.
+
+    Tokens are the matches of ``_LATIN_TOKEN.finditer(norm)``, but the text is not
+    tokenised word by word (most words are lower case and left out):
+
+    * every capitalised token and every glued article contains an upper-case position, so
+      the scan jumps from one upper-case position to the next (``bytearray.find``) and
+      tokenises only from the last space before it (a position after a space, or after
+      a token's end, is never inside a token, so the tokens found from there are the
+      tokens of the whole text);
+    * a lower-case particle matters only when it continues a name run (see
+      :func:`_sequences`): right after a listed token, separated by a space or an
+      initial's dot.  Particles are therefore looked for only there, and the other
+      particles are left out, which changes neither the runs, nor the Vietnamese names,
+      nor coreference (a left-out word between two listed tokens still separates them).
+    """
     any_blocked = 1 in blocked
-    for m in _LATIN_TOKEN.finditer(norm):
-        s, e = m.span()
-        if any_blocked and 1 in blocked[s:e]:
-            if norm[s:e] in particles:
-                out.append((s, e, False))
-        elif upper[s]:
-            # an all-capitals token (GNA, LNA, UN) is an acronym, not a name
-            if 2 <= e - s <= 6 and all(upper[i] for i in range(s, e) if norm[i].isalpha()):
-                if norm[s:e] in particles:
-                    out.append((s, e, False))
+    found: dict[int, tuple[int, bool]] = {}  # token start → (end, capitalised)
+    search = _LATIN_TOKEN.search
+    token_end = _token_end
+    n = len(norm)
+    last_end = 0  # no token crosses this position
+    p = upper.find(1)
+    while p != -1 and p < n:
+        if p == 0 or norm[p - 1] == " ":  # the common case: p starts a word
+            e = token_end(norm, p)
+            if e == -1:  # not a letter
+                last_end = p + 1
             else:
-                out.append((s, e, True))
-        elif "-" in norm[s + 2 : s + 4] and (art := glued(norm, s, e)) is not None and upper[art.end()]:
-            out.append((s, e, True))
-        elif norm[s:e] in particles:
-            out.append((s, e, False))
+                s = p
+                if (not (any_blocked and 1 in blocked[s:e])
+                        and (e - s > 6 or e - s < 2 or (not upper[s + 1] and norm[s + 1].isalpha()))):
+                    found[s] = (e, True)  # _token_kind's answer for a capitalised word that is no acronym
+                elif (kind := _token_kind(norm, s, e, upper, blocked, any_blocked)) is not None:
+                    found[s] = (e, kind)
+                last_end = e
+            p = upper.find(1, last_end)
+            continue
+        lo = max(last_end, norm.rfind(" ", last_end, p) + 1)
+        m = search(norm, lo)
+        while m is not None and m.end() <= p:
+            # a lower-case token in the same chunk before p: only a particle is kept
+            s, e = m.span()
+            if norm[s:e] in _PARTICLES and (kind := _token_kind(norm, s, e, upper, blocked, any_blocked)) is not None:
+                found[s] = (e, kind)
+            m = search(norm, e)
+        if m is None:
+            break
+        s, e = m.span()
+        if s > p:  # p is in no token (an upper-case character that is not a letter)
+            last_end = s
+        else:  # the token starting at p, or the one p is inside (al-Serraj)
+            kind = _token_kind(norm, s, e, upper, blocked, any_blocked)
+            if kind is not None:
+                found[s] = (e, kind)
+            last_end = e
+        p = upper.find(1, last_end)
+    out: list[tuple[int, int, bool]] = []
+    for s, (e, kind) in sorted(found.items()):
+        out.append((s, e, kind))
+        # particles that continue a run: "Fayez al Serraj", "Deborah K. de Jones"
+        while e < n:
+            c = norm[e]
+            if c == " ":
+                s2 = e + 1
+            elif c == ".":
+                s2 = e + 2 if norm[e + 1 : e + 2] == " " else e + 1
+            else:
+                break
+            if s2 >= n or s2 in found or norm[s2] not in _PARTICLE_FIRST or upper[s2]:
+                break
+            e2 = token_end(norm, s2)
+            if e2 == -1 or norm[s2:e2] not in _PARTICLES:
+                break
+            kind = _token_kind(norm, s2, e2, upper, blocked, any_blocked)
+            if kind is None:
+                break
+            e = e2
+            out.append((s2, e, kind))
     return out
 
 
@@ -144,16 +242,20 @@ def _sequences(norm: str, toks: list[tuple[int, int, bool]]) -> list[list[tuple[
     runs: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
     for s, e, cap in toks:
-        word = norm[s:e]
-        gap = norm[cur[-1][1] : s] if cur else ""
-        # single spaces join name words; an initial may carry its dot (Deborah K. Jones)
-        joinable = bool(cur) and (gap == " " or (gap in (". ", ".") and cur[-1][1] - cur[-1][0] == 1))
+        if cur:
+            # single spaces join name words; an initial may carry its dot (Deborah K. Jones)
+            ps, pe = cur[-1]
+            gap = s - pe
+            joinable = (gap == 1 and (norm[pe] == " " or (norm[pe] == "." and pe - ps == 1))) or (
+                gap == 2 and pe - ps == 1 and norm[pe] == "." and norm[pe + 1] == " ")
+        else:
+            joinable = False
         if cap and (joinable or not cur):
             cur.append((s, e))
         elif cap:
             runs.append(cur)
             cur = [(s, e)]
-        elif joinable and word in _PARTICLES:
+        elif joinable and norm[s:e] in _PARTICLES:
             cur.append((s, e))
         else:
             if cur:
@@ -164,7 +266,14 @@ def _sequences(norm: str, toks: list[tuple[int, int, bool]]) -> list[list[tuple[
             cur = []
     if cur:
         runs.append(cur)
-    return [trimmed for r in runs if (trimmed := _trim(norm, r))]
+    out: list[list[tuple[int, int]]] = []
+    for r in runs:
+        if len(r) == 1:  # most runs are one word: kept unless it is a particle
+            if norm[r[0][0] : r[0][1]] not in _PARTICLES:
+                out.append(r)
+        elif trimmed := _trim(norm, r):
+            out.append(trimmed)
+    return out
 
 
 _LEADING_OK = frozenset({"abu", "abd", "abdel", "abdul", "al", "el"})
@@ -172,11 +281,12 @@ _LEADING_OK = frozenset({"abu", "abd", "abdel", "abdul", "al", "el"})
 
 def _trim(norm: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A run without particles at its edges (a name does not end in "di" or "al")."""
-    while run and norm[run[-1][0] : run[-1][1]] in _PARTICLES:
-        run = run[:-1]
-    while run and norm[run[0][0] : run[0][1]] in _PARTICLES and norm[run[0][0] : run[0][1]] not in _LEADING_OK:
-        run = run[1:]
-    return run
+    i, j = 0, len(run)
+    while j > i and norm[run[j - 1][0] : run[j - 1][1]] in _PARTICLES:
+        j -= 1
+    while i < j and (w := norm[run[i][0] : run[i][1]]) in _PARTICLES and w not in _LEADING_OK:
+        i += 1
+    return run if i == 0 and j == len(run) else run[i:j]
 
 
 def find_persons(
@@ -206,7 +316,7 @@ def find_persons(
         return 0 <= i < len(upper) and upper[i] == 1
 
     def add(s: int, e: int, entry: PersonEntry | None, name: str) -> None:
-        if any(taken[s:e]):
+        if 1 in taken[s:e]:
             return
         taken[s:e] = b"\x01" * (e - s)
         out.append(PersonSel(s, e, entry, name))
@@ -218,7 +328,7 @@ def find_persons(
 
     def cap_ok(s: int, e: int) -> bool:
         # a Latin-script name is capitalised in cased text ("sisi" in a URL is not Sisi)
-        return not cased or is_arabic(norm[s:e]) or is_upper(s)
+        return not cased or is_upper(s) or is_arabic(norm[s:e])
 
     # one-word listed names and aliases spelled exactly (a fuzzy one-word match at a sentence start,
     # "Migran", "Selama", is a capitalised common word, not Macron or Salamé)
@@ -230,10 +340,10 @@ def find_persons(
     place_at = array("i", bytes(4 * (len(norm) + 1)))  # position → 1 + index of the place covering it
     for pidx, (ps, pe_) in enumerate(place_spans):
         in_any_place[ps:pe_] = b"\x01" * (pe_ - ps)
-        for q in range(ps, pe_):
-            place_at[q] = pidx + 1
+        place_at[ps:pe_] = array("i", (pidx + 1,)) * (pe_ - ps)
     toks = _latin_tokens(norm, upper, blocked)
     runs = _sequences(norm, toks)
+    person_keys, persons = gaz.person_keys, gaz.persons
     for run in runs:
         i = 0
         while i < len(run):
@@ -241,17 +351,17 @@ def find_persons(
             for j in range(min(len(run), i + 10), i, -1):
                 s, e = run[i][0], run[j - 1][1]
                 key = translit_key(original_of(s, e))
-                ids = gaz.person_keys.get(key, ())
+                ids = person_keys.get(key, ())
                 if (len(ids) == 1 and _fuzzy_ok(key, s, e, place_at, in_any_place)
                         and not (j - i == 1 and at_sentence_start(norm, s) and original_of(s, e).lower()
                                  not in exact_single)):
-                    cands.append((s, e, 1, gaz.persons[ids[0]]))
+                    cands.append((s, e, 1, persons[ids[0]]))
                     i, found = j, True
                     break
                 # a fuzzy one-word match never overrides a place name (Tarhuna is not Tarhouni)
-                if (j - i == 1 and key in short_keys and e - s >= 4 and not any(in_any_place[s:e])
+                if (j - i == 1 and key in short_keys and e - s >= 4 and 1 not in in_any_place[s:e]
                         and not at_sentence_start(norm, s)):
-                    cands.append((s, e, 0, gaz.persons[short_keys[key]]))
+                    cands.append((s, e, 0, persons[short_keys[key]]))
                     i, found = j, True
                     break
             if not found:
@@ -264,10 +374,14 @@ def find_persons(
             add(s, e, gaz.persons[pid], gaz.persons[pid].name)
 
     # unknown names never run over a place: cut the runs there
-    in_place = bytearray(len(norm) + 1)
-    for ps, pe_ in place_spans:
-        in_place[ps:pe_] = b"\x01" * (pe_ - ps)
-    runs = [trimmed for r in runs for r2 in _split_runs(r, in_place) if (trimmed := _trim(norm, r2))]
+    in_place = in_any_place  # the same mask
+    cut: list[list[tuple[int, int]]] = []
+    for r in runs:
+        if 1 not in in_place[r[0][0] : r[-1][1]]:
+            cut.append(r)  # no place in its span: whole (and trimmed already)
+        else:
+            cut.extend(trimmed for r2 in _split_runs(r, in_place) if (trimmed := _trim(norm, r2)))
+    runs = cut
 
     # unknown persons right after a title
     given = gaz.given_ar
@@ -278,7 +392,8 @@ def find_persons(
     vietnamese_names(norm, toks, original_of, add, in_place)
 
     # a word inside a place is not a person's name said again (Nam in Việt Nam)
-    _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, add, blocked, in_any_place, first_names)
+    _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, add, blocked, in_any_place, first_names,
+                 _tables(gaz).form_keys)
     out.sort(key=lambda p: p.start)
     return out
 
@@ -313,19 +428,65 @@ def person_coref_keys(persons: Mapping[str, PersonEntry]) -> dict[str, tuple[tup
     return {pid: coreference_keys((pe.name, *pe.aliases)) for pid, pe in persons.items()}
 
 
-_SINGLE_CACHE: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+@attrs.frozen(slots=True)
+class _GazetteerTables:
+    """Look-up tables derived from one gazetteer's persons, built once per gazetteer
+    (:func:`_tables`) instead of once per document."""
+
+    # lower-cased one-word Latin names, aliases and short forms of listed persons
+    single_words: frozenset[str]
+    # (role, country, qualifier or None) → the persons with such an office, in the
+    # gazetteer's order, each with those offices in its own order (for infer_holder)
+    offices: Mapping[tuple[str, str, str | None], tuple[tuple[PersonEntry, tuple[Office, ...]], ...]]
+    # coreference_keys((form,)) of every listed name, alias and short form: a known person
+    # is usually written as listed
+    form_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
+
+    @classmethod
+    def build(cls, gaz: Gazetteer) -> _GazetteerTables:
+        words = frozenset(
+            f.lower() for pe in gaz.persons.values() for f in (pe.name, *pe.aliases, *pe.short) if " " not in f.strip()
+        )
+        offices: dict[tuple[str, str, str | None], list[tuple[PersonEntry, list[Office]]]] = {}
+        for pe in gaz.persons.values():
+            for o in pe.offices:
+                holders = offices.setdefault((o.role, o.country, o.qualifier or None), [])
+                if holders and holders[-1][0] is pe:
+                    holders[-1][1].append(o)
+                else:
+                    holders.append((pe, [o]))
+        form_keys = {f: coreference_keys((f,)) for pe in gaz.persons.values() for f in (pe.name, *pe.aliases, *pe.short)}
+        return cls(words, {k: tuple((pe, tuple(os_)) for pe, os_ in v) for k, v in offices.items()}, form_keys)
+
+
+# id(gazetteer) → (weak reference to it, its tables); an entry goes when its gazetteer does
+_TABLES: dict[int, tuple[weakref.ref[Gazetteer], _GazetteerTables]] = {}
+_TABLES_LOCK = threading.Lock()
+
+
+def _tables(gaz: Gazetteer) -> _GazetteerTables:
+    """The :class:`_GazetteerTables` of ``gaz``, built on first use (thread-safe)."""
+    got = _TABLES.get(id(gaz))
+    if got is not None and got[0]() is gaz:
+        return got[1]
+    with _TABLES_LOCK:
+        got = _TABLES.get(id(gaz))
+        if got is not None and got[0]() is gaz:
+            return got[1]
+        tables = _GazetteerTables.build(gaz)
+        key = id(gaz)
+
+        def forget(ref: weakref.ref[Gazetteer]) -> None:
+            if (entry := _TABLES.get(key)) is not None and entry[0] is ref:
+                del _TABLES[key]
+
+        _TABLES[key] = (weakref.ref(gaz, forget), tables)
+        return tables
 
 
 def gaz_single_words(gaz: Gazetteer) -> frozenset[str]:
     """Lower-cased one-word Latin names, aliases and short forms of listed persons."""
-    got = _SINGLE_CACHE.get(id(gaz))
-    if got is not None and got[0] is gaz:
-        return got[1]
-    words = frozenset(
-        f.lower() for pe in gaz.persons.values() for f in (pe.name, *pe.aliases, *pe.short) if " " not in f.strip()
-    )
-    _SINGLE_CACHE[id(gaz)] = (gaz, words)
-    return words
+    return _tables(gaz).single_words
 
 
 def _fuzzy_ok(key: str, s: int, e: int, place_at: Sequence[int], in_place: bytearray) -> bool:
@@ -333,14 +494,14 @@ def _fuzzy_ok(key: str, s: int, e: int, place_at: Sequence[int], in_place: bytea
     (Sidi Bu Zinah), or when its key is short and it overlaps a place."""
     if place_at[s] and place_at[s] == place_at[e - 1]:
         return False
-    return not (len(key.replace("V", "")) < 4 and any(in_place[s:e]))
+    return not (len(key.replace("V", "")) < 4 and 1 in in_place[s:e])
 
 
 def _split_runs(run: list[tuple[int, int]], in_place: bytearray) -> list[list[tuple[int, int]]]:
     out: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
     for s, e in run:
-        if any(in_place[s:e]):
+        if 1 in in_place[s:e]:
             if cur:
                 out.append(cur)
             cur = []
@@ -355,6 +516,8 @@ def _gap_ok(norm: str, a: int, b: int) -> bool:
     gap = norm[a:b]
     if len(gap) > 12:
         return False
+    if not gap.strip(" "):  # only spaces (or nothing): no word, every character allowed
+        return True
     words = _GAP_WORDS.findall(gap)
     return all(w in _HONORIFICS for w in words) and _GAP_CHARS.fullmatch(gap) is not None
 
@@ -377,9 +540,7 @@ def _unknown_after_title(
         while k < len(norm) and norm[k] == " ":
             k += 1
         if k < len(norm) and in_place[k]:
-            while k < len(norm) and in_place[k]:
-                k += 1
-            start = k
+            start = in_place.find(0, k)  # the end of the place (in_place ends with a 0)
             continue
         break
     # Latin (runs are sorted by start)
@@ -390,10 +551,13 @@ def _unknown_after_title(
         k += 1
         if not _gap_ok(norm, start, s):
             continue
-        if len(run) >= 2 and not any(taken[s : run[-1][1]]) and not any(norm[a:b] in _ORG_WORDS for a, b in run):
+        if len(run) >= 2 and 1 not in taken[s : run[-1][1]] and not any(norm[a:b] in _ORG_WORDS for a, b in run):
             add(s, run[-1][1], None, original_of(s, run[-1][1]))
         return
     # Arabic: 2–3 words after the title, stopped by punctuation and function words
+    # (the words start one or two spaces on: no Arabic letter there, no match to try)
+    if not (_is_ar_letter(norm[start + 1 : start + 2]) or _is_ar_letter(norm[start + 2 : start + 3])):
+        return
     m = _AR_NAME_WORDS.match(norm, start)
     if not m:
         return
@@ -413,7 +577,7 @@ def _unknown_after_title(
         return
     s = m.start(1)
     e = s + len(" ".join(picked))
-    if norm[s:e] != " ".join(picked) or any(taken[s:e]):
+    if norm[s:e] != " ".join(picked) or 1 in taken[s:e]:
         return
     after = norm[e : e + 2]
     if after and not _AR_NAME_END.match(after):
@@ -438,7 +602,7 @@ def vietnamese_names(
             j = i + 1
             while j < n and j - i < 4 and toks[j][2] and norm[toks[j - 1][1] : toks[j][0]] == " ":
                 j += 1
-            if j - i >= 2 and not any(in_place[s : toks[j - 1][1]]):  # Hà Nội is a place
+            if j - i >= 2 and 1 not in in_place[s : toks[j - 1][1]]:  # Hà Nội is a place
                 add(s, toks[j - 1][1], None, original_of(s, toks[j - 1][1]))
                 i = j
                 continue
@@ -456,7 +620,11 @@ def coreference_keys(forms: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, 
         if len(words) < 2:
             continue
         last = words[-1]
-        if is_arabic(last):
+        if f.isascii():  # neither Arabic nor Vietnamese letters
+            k = translit_key(last)
+            if len(k) >= 3:
+                lat.append(k)
+        elif is_arabic(last):
             k = fold_arabic_key(last)
             if len(k) >= 3 and k not in _AR_COMMON_SURNAMES:
                 ara.append(k)
@@ -480,13 +648,17 @@ def _coreference(
     blocked: bytearray,
     in_place: bytearray,
     first_names: bool = False,
+    form_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
 ) -> None:
-    """Link later single-word mentions to persons named in full earlier."""
+    """Link later single-word mentions to persons named in full earlier.
+    ``form_keys``: :func:`coreference_keys` of forms known in advance (a shortcut)."""
     latin: dict[str, PersonSel] = {}
     arabic: dict[str, PersonSel] = {}
+    known = form_keys or {}
     for p in sorted(found, key=lambda p: p.start):
         written = original_of(p.start, p.end)
-        lat, ara = coreference_keys((written,))
+        got = known.get(written)
+        lat, ara = coreference_keys((written,)) if got is None else got
         if first_names:
             words = written.split()
             if len(words) >= 2 and not is_arabic(words[0]) and len(words[0]) >= 3:
@@ -502,29 +674,74 @@ def _coreference(
             arabic.setdefault(k, p)
     first_start = {id(p): p.start for p in found}
     if latin:
+        vi_letter = _VI_LETTER.search
         for s, e, cap in toks:
             if not cap or 1 in blocked[s:e] or 1 in in_place[s:e]:
                 continue
             word = original_of(s, e)
-            low = word.lower() if word.isascii() else unicodedata.normalize("NFC", word).lower()
+            # an ASCII word has no Vietnamese letter and needs no NFC
+            ascii_word = word.isascii()
+            low = word.lower() if ascii_word else unicodedata.normalize("NFC", word).lower()
             lp = latin.get("vi:" + low)
             if lp is None and first_names:
                 lp = latin.get("fn:" + low)
-            if lp is None and not _VI_LETTER.search(word):
+            if lp is None and (ascii_word or not vi_letter(word)):
                 lp = latin.get(translit_key(word))
             if lp is not None and first_start[id(lp)] < s:
                 add(s, e, lp.entry, lp.name)
-    for m in _AR_TOKEN.finditer(norm) if arabic else ():
-        s, e = m.span()
-        w = m.group()
-        for pre in ("", "و", "ف", "ل", "ب", "وب", "ول"):
-            if pre and not w.startswith(pre):
+    if arabic:
+        for s in _arabic_candidates(norm, arabic):
+            m = _AR_TOKEN.match(norm, s)
+            if m is None:
                 continue
-            k = _drop_article(w[len(pre) :])  # w is normalised already: fold_arabic_key minus the work
-            ap = arabic.get(k)
-            if ap is not None and first_start[id(ap)] < s and not any(blocked[s + len(pre) : e]):
-                add(s + len(pre), e, ap.entry, ap.name)
-                break
+            e = m.end()
+            w = m.group()
+            for pre in ("", "و", "ف", "ل", "ب", "وب", "ول"):
+                if pre and not w.startswith(pre):
+                    continue
+                k = _drop_article(w[len(pre) :])  # w is normalised already: fold_arabic_key minus the work
+                ap = arabic.get(k)
+                if ap is not None and first_start[id(ap)] < s and 1 not in blocked[s + len(pre) : e]:
+                    add(s + len(pre), e, ap.entry, ap.name)
+                    break
+
+
+def _is_ar_letter(c: str) -> bool:
+    """``c`` is a letter of :data:`_AR_TOKEN`."""
+    return "\u0621" <= c <= "\u064A"
+
+
+# Above this many Arabic keys, every Arabic word of the text is tried instead (linear in the
+# text whatever the number of persons found)
+_MAX_KEY_SEARCHES = 48
+
+
+def _arabic_candidates(norm: str, keys: Mapping[str, object]) -> Iterable[int]:
+    """Starts of the Arabic words (:data:`_AR_TOKEN` matches) of ``norm`` that can be
+    a coreference key with a clitic (و ف ل ب وب ول) and the article before it.
+
+    A word matches a key only when it ends with the key and at most 4 letters (clitic and
+    article) stand before it, so the few keys are looked for with ``str.find`` instead of
+    trying every Arabic word of the text; with many keys, every word is returned."""
+    if len(keys) > _MAX_KEY_SEARCHES:
+        return [m.start() for m in _AR_TOKEN.finditer(norm)]
+    n = len(norm)
+    starts: set[int] = set()
+    find = norm.find
+    for k in keys:
+        if not k:
+            continue
+        i = find(k)
+        while i != -1:
+            e = i + len(k)
+            if e >= n or not _is_ar_letter(norm[e]):  # the word ends with the key
+                s = i
+                while s > 0 and i - s <= 4 and _is_ar_letter(norm[s - 1]):
+                    s -= 1
+                if s == 0 or not _is_ar_letter(norm[s - 1]):  # s starts the word
+                    starts.add(s)
+            i = find(k, i + 1)
+    return sorted(starts)
 
 
 def _drop_article(w: str) -> str:
@@ -543,7 +760,12 @@ def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_sp
         country), honorifics and acronyms in brackets (GNA) only."""
         if b < a or b - a > limit:
             return False
-        rest = _ACRONYM_GAP.sub(" ", "".join(" " if filler[i] else norm[i] for i in range(a, b)))
+        rest = norm[a:b]
+        if not rest.strip(" "):  # nothing or spaces only (the common case)
+            return True
+        if 1 in filler[a:b]:  # a place stands for a space
+            rest = "".join(" " if filler[i] else norm[i] for i in range(a, b))
+        rest = _ACRONYM_GAP.sub(" ", rest)
         for w in _FILLER_WORD.findall(rest):
             if w not in _HONORIFICS:
                 return False
@@ -592,9 +814,10 @@ def infer_holder(gaz: Gazetteer, t: TitleSel, ref: datetime.date | None) -> Pers
     if ref is None or t.country is None:
         return None
     found: list[tuple[PersonEntry, bool]] = []
-    for pe in gaz.persons.values():
-        for o in pe.offices:
-            if o.role == t.role and o.country == t.country and (o.qualifier or None) == t.qualifier and o.holds_on(ref):
+    # only the persons who had this office at some time (their first office that holds on ref)
+    for pe, offices in _tables(gaz).offices.get((t.role, t.country, t.qualifier), ()):
+        for o in offices:
+            if o.holds_on(ref):
                 found.append((pe, o.organization in RECOGNISED_GOVERNMENTS))
                 break
     if len(found) == 1:
