@@ -155,23 +155,30 @@ class Gazetteer:
     def scan(self, norm: str) -> list[Hit]:
         """Every automaton match in ``norm`` that respects the script's word boundaries.
 
-        Overlapping hits are all returned; the pipeline chooses among them.
+        Overlapping hits are all returned; the pipeline chooses among them.  (The word
+        character test of :func:`_is_word_char` is inlined: it runs for every match.)
         """
         hits: list[Hit] = []
         if not norm:
             return hits
         n = len(norm)
         entries = self.entries
+        new_hit = tuple.__new__  # Hit(...) without the Python-level __new__ of a NamedTuple
         for end_idx, idx in self.automaton.iter(norm):
             key, cands, arabic = entries[idx]
             end = end_idx + 1
-            start = end - len(key)
-            if end < n and _is_word_char(norm[end]):
-                continue
-            if start > 0 and _is_word_char(norm[start - 1]):
-                if not arabic or not _arabic_clitic_ok(norm, start):
+            if end < n:
+                c = norm[end]
+                if c.isalnum() or c == "_" or "\u0300" <= c <= "\u036f":
                     continue
-            hits.append(Hit(start, end, key, cands))
+            start = end - len(key)
+            if start > 0:
+                c = norm[start - 1]
+                if (c.isalnum() or c == "_" or "\u0300" <= c <= "\u036f") and (
+                    not arabic or not _arabic_clitic_ok(norm, start)
+                ):
+                    continue
+            hits.append(new_hit(Hit, (start, end, key, cands)))
         return hits
 
 

@@ -21,9 +21,10 @@ Normalisation (documented in ``docs/usage.md``):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import regex
 
@@ -66,6 +67,14 @@ for _src, _dst in zip("āēīōūḥṣṭḍẓţşḩḑẕğçıöüñḏṯ�
 
 _TRANSLATE = _ONE_TO_ONE
 
+# The same folding as single characters, applied with str.replace: only the characters a
+# text contains are replaced (str.translate looks every character up in a dict, which in
+# CPython 3.11 raises and catches a KeyError per unmapped character).  No replacement is
+# itself folded, so the order of the replacements does not matter.
+_REPLACE: dict[str, str] = {chr(cp): to for cp, to in _ONE_TO_ONE.items()}
+if any(c in _REPLACE for to in _REPLACE.values() for c in to) or any(len(to) != 1 for to in _REPLACE.values()):
+    raise AssertionError("_ONE_TO_ONE must map characters to unfolded single characters")
+
 _REMOVABLE_RANGES: tuple[tuple[int, int], ...] = (
     (0x00AD, 0x00AD),  # soft hyphen
     (0x0640, 0x0640),  # tatweel
@@ -83,25 +92,62 @@ _REMOVABLE_RANGES: tuple[tuple[int, int], ...] = (
     (0xFEFF, 0xFEFF),
 )
 _REMOVABLE = frozenset(cp for lo, hi in _REMOVABLE_RANGES for cp in range(lo, hi + 1))
-_REMOVABLE_RE = regex.compile(
-    "[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _REMOVABLE_RANGES) + "]"
-)
-_ARABIC_RE = regex.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+def _char_class(cps: Iterable[int], extra: str = "") -> str:
+    """A character class for the ``re`` module matching exactly the code points ``cps``
+    (written as ranges) and the class text ``extra``."""
+    parts: list[str] = []
+    lo = prev = -2
+    for cp in sorted(set(cps)):
+        if cp != prev + 1:
+            if lo >= 0:
+                parts.append(f"\\U{lo:08x}-\\U{prev:08x}")
+            lo = cp
+        prev = cp
+    if lo >= 0:
+        parts.append(f"\\U{lo:08x}-\\U{prev:08x}")
+    return "[" + "".join(parts) + extra + "]"
+
+
+# Simple character classes run on the standard ``re`` module: it tests a class with a
+# bitmap, the regex module character by character (several times slower on non-ASCII text).
+_REMOVABLE_RE = re.compile(_char_class(_REMOVABLE))
+_ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_MAPPED_RE = re.compile(_char_class(_ONE_TO_ONE))
 _SPACES_RE = regex.compile(r"\s+")
+
+# Character properties that have no ``re`` class (combining class, upper case) are computed
+# once, exactly, for the code points below (every script this library reads, punctuation,
+# presentation forms: a few milliseconds at import); the rest, _HIGH, are only candidates,
+# checked one by one or handed to the general code.
+_EXACT_RANGES = ((0x0000, 0x3000), (0xFB00, 0x10000))
+_HIGH = "\\u3000-\\ufaff\\U00010000-\\U0010ffff"
+
+
+def _exact(pred: Callable[[str], bool]) -> list[int]:
+    return [cp for lo, hi in _EXACT_RANGES for cp in range(lo, hi) if pred(chr(cp))]
 
 
 _MAX_CLUSTER = 32
 
 
-def _fold_char(ch: str) -> str:
-    """Fold one NFC character (already lower-cased) for matching."""
-    if ord(ch) in _REMOVABLE:
-        return ""
-    return _TRANSLATE.get(ord(ch), ch)
+def _joins(ch: str) -> bool:
+    """A character that joins the cluster before it: a combining mark or a removable one."""
+    return unicodedata.combining(ch) != 0 or ord(ch) in _REMOVABLE
 
+
+# Runs of characters that may join the cluster before them: every joiner (exactly, below
+# _HIGH) and every _HIGH character; each is checked with _joins.
+_JOINER_CANDIDATE_RE = re.compile(_char_class(_exact(_joins), _HIGH) + "+")
 
 # Every character for which str.isupper() is true (checked over all code points in the tests)
 _UPPER_RUN = regex.compile(r"\p{Uppercase}+")
+# Runs of upper-case characters below _HIGH (exactly str.isupper()), or of _HIGH characters
+# (candidates, checked with _UPPER_RUN and str.isupper()).
+_HAS_HIGH = re.compile("[" + _HIGH + "]")
+_UPPER_OR_HIGH_RUN = re.compile("(" + _char_class(_exact(str.isupper)) + "+)|([" + _HIGH + "]+)")
+_ASCII_UPPER = bytes(int(65 <= b <= 90) for b in range(256))  # bytes.translate table: A-Z → 1, else 0
 
 
 class NormText:
@@ -137,18 +183,30 @@ class NormText:
     def upper_mask(self) -> bytearray:
         """``mask[i]`` is 1 when ``norm[i]`` comes from an upper-case character
         (``original[orig_index(i)].isupper()``), else 0; one more 0 at index ``len(norm)``.
-        Built from the runs of upper-case letters only, not character by character."""
+        Built from the runs of upper-case letters only, not character by character
+        (an ASCII text with one ``bytes.translate``)."""
         text = self.original
         n = len(self.norm)
-        mask = bytearray(n + 1)
         starts = self._starts
-        for m in _UPPER_RUN.finditer(text):
-            for j in range(*m.span()):
-                if not text[j].isupper():  # the regex module's Unicode may be newer than Python's
-                    continue
+        if starts is None and text.isascii():
+            mask = bytearray(text.encode("ascii").translate(_ASCII_UPPER))
+            mask.append(0)
+            return mask
+        mask = bytearray(n + 1)
+        for m in _UPPER_OR_HIGH_RUN.finditer(text):
+            a, b = m.span()
+            if m.lastindex == 1:  # exact: every character of the run is upper case
                 if starts is None:
-                    mask[j] = 1
+                    mask[a:b] = b"\x01" * (b - a)
                     continue
+                upper: Iterable[int] = range(a, b)
+            else:  # _HIGH characters: checked as for the whole text before
+                upper = [j for r in _UPPER_RUN.finditer(text, a, b) for j in range(*r.span()) if text[j].isupper()]
+                if starts is None:
+                    for j in upper:
+                        mask[j] = 1
+                    continue
+            for j in upper:
                 i = bisect_left(starts, j)
                 while i < n and starts[i] == j:  # a character may give several (ligatures)
                     mask[i] = 1
@@ -165,8 +223,13 @@ class NormText:
 
 
 # Vietnamese tone placement: old style "hoà", "thuỵ" and new style "hòa", "thụy" are
-# unified (to the new style) without changing the length.
-_VI_TONE_RE = regex.compile(r"([oòóỏõọ][àáảãạèéẻẽẹ]|[uùúủũụ][ỳýỷỹỵ])(?!\w)")
+# unified (to the new style) without changing the length: a pair at the end of a word
+# (not followed by a regex-module \w character) whose first vowel has no tone.  Pairs
+# cannot overlap (no second vowel is a first one), so they are found with a plain ``re``
+# pattern and the end of the word checked for each.
+_VI_PAIR_RE = re.compile(r"o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]")  # only a toneless first vowel changes
+_PAIR_SECONDS = "àáảãạèéẻẽẹỳýỷỹỵ"
+_WORD_CHAR = regex.compile(r"\w")
 _STRIP_TONE = {"à": "a", "á": "a", "ả": "a", "ã": "a", "ạ": "a", "è": "e", "é": "e", "ẻ": "e", "ẽ": "e",
                "ẹ": "e", "ỳ": "y", "ý": "y", "ỷ": "y", "ỹ": "y", "ỵ": "y"}
 _TONE_OF = {"à": 0, "á": 1, "ả": 2, "ã": 3, "ạ": 4, "è": 0, "é": 1, "ẻ": 2, "ẽ": 3, "ẹ": 4,
@@ -174,18 +237,44 @@ _TONE_OF = {"à": 0, "á": 1, "ả": 2, "ã": 3, "ạ": 4, "è": 0, "é": 1, "�
 _TONED = {"o": "òóỏõọ", "u": "ùúủũụ"}
 
 
-def _vi_tone(m: regex.Match[str]) -> str:
-    first, second = m.group(1)[0], m.group(1)[1]
-    if first not in _TONED:  # the first vowel already carries a tone: leave it
-        return m.group(1)
-    return _TONED[first][_TONE_OF[second]] + _STRIP_TONE[second]
+def _unify_vi_tone(s: str) -> str:
+    pieces: list[str] = []
+    last = 0
+    for m in _VI_PAIR_RE.finditer(s):
+        pair = m.group()  # (a first vowel with a tone already is left alone)
+        first, second = pair[0], pair[1]
+        end = m.end()
+        if _WORD_CHAR.match(s, end) is not None:  # inside a word: a closed syllable keeps its tone
+            continue
+        pieces.append(s[last : m.start()])
+        pieces.append(_TONED[first][_TONE_OF[second]] + _STRIP_TONE[second])
+        last = end
+    if not pieces:
+        return s
+    pieces.append(s[last:])
+    return "".join(pieces)
 
 
 def _finish(s: str) -> str:
-    s = s.translate(_TRANSLATE)
-    if _VI_TONE_RE.search(s) is not None:
-        s = _VI_TONE_RE.sub(_vi_tone, s)
+    """Fold the characters of ``_ONE_TO_ONE`` and unify Vietnamese tone placement.
+
+    Only the characters present are replaced.  A short string is searched with one regular
+    expression; in a long one each folded character is looked for with ``c in s`` (a
+    vectorised scan: the regular expression costs per character of the text, the scan
+    per folded character), and the tone pass runs only when a pair's second vowel is there."""
+    if len(s) < _LONG:
+        for ch in set(_MAPPED_RE.findall(s)):
+            s = s.replace(ch, _REPLACE[ch])
+        return _unify_vi_tone(s)
+    for ch in [c for c in _REPLACE if c in s]:
+        s = s.replace(ch, _REPLACE[ch])
+    for c in _PAIR_SECONDS:
+        if c in s:
+            return _unify_vi_tone(s)
     return s
+
+
+_LONG = 512
 
 
 def normalize(text: str) -> NormText:
@@ -204,84 +293,151 @@ def normalize(text: str) -> NormText:
     return _normalize_slow(text)
 
 
-# A superset of the characters that join the cluster before them in _normalize_slow
-# (combining marks and removable characters); each candidate is checked exactly.
-_JOINER_CANDIDATE_RE = regex.compile(
-    r"[\p{M}" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _REMOVABLE_RANGES) + r"]+"
-)
-
-
 def _normalize_marks(text: str, low: str) -> NormText | None:
     """:func:`_normalize_slow` for NFC text whose lower case keeps its length (the common
     case of Arabic with tashkeel or tatweel): the same result, built from the runs of
     marks only instead of character by character.  ``None`` when a run is too long
     (the slow path then cuts the clusters)."""
-    n = len(text)
-    combining = unicodedata.combining
-    removable = _REMOVABLE
-    starts = list(range(n))
-    ends = list(range(1, n + 1))
+    clusters: list[tuple[int, int]] = []  # (base, end) of each cluster with joiners
     dropped: list[int] = []
     for m in _JOINER_CANDIDATE_RE.finditer(text):
         a, b = m.span()
         p = a
         while p < b:
             q = p
-            while q < b and (combining(text[q]) or ord(text[q]) in removable):
-                if ord(text[q]) in removable:
+            while q < b and _joins(text[q]):
+                if ord(text[q]) in _REMOVABLE:
                     dropped.append(q)
                 q += 1
             if q > p:
                 base = p - 1 if p > 0 else p
                 if q - base > _MAX_CLUSTER:
                     return None
-                starts[base:q] = [base] * (q - base)
-                ends[base:q] = [q] * (q - base)
+                clusters.append((base, q))
                 p = q
             else:
                 p += 1
+    if not clusters:  # only candidates, no joiner
+        return NormText(text, _finish(low), None, None)
+    n = len(text)
+    starts = list(range(n))
+    ends = starts[1:]  # shares the int objects: cheaper than a second range
+    ends.append(n)
+    for base, q in clusters:
+        starts[base:q] = [base] * (q - base)
+        ends[base:q] = [q] * (q - base)
     if dropped:
         keep_starts: list[int] = []
         keep_ends: list[int] = []
+        kept: list[str] = []
         prev = 0
         for d in dropped:
             keep_starts.extend(starts[prev:d])
             keep_ends.extend(ends[prev:d])
+            kept.append(low[prev:d])
             prev = d + 1
         keep_starts.extend(starts[prev:])
         keep_ends.extend(ends[prev:])
+        kept.append(low[prev:])
         starts, ends = keep_starts, keep_ends
-        low = _REMOVABLE_RE.sub("", low)
+        low = "".join(kept)
     return NormText(text, _finish(low), starts, ends)
 
 
 def _normalize_slow(text: str) -> NormText:
+    """The general case: the text cut into clusters (a base character and the combining
+    marks after it), each cluster NFC-normalised and lower-cased on its own, removable
+    characters dropped.
+
+    Only the runs of joiners are visited: the stretches between them are one-character
+    clusters, lower-cased in one piece; a run of exact joiners is one cluster (unless it
+    is too long), folded once per distinct cluster of the text."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     n = len(text)
+    low = _lower_each(text)
+    # the lower case of the whole text serves the stretches when it keeps the positions
+    # and drops nothing there (removables are joiners: they lie in the runs)
+    aligned = len(low) == n and all(ord(text[m.start()]) in _REMOVABLE for m in _REMOVABLE_RE.finditer(low))
+    exact = _HAS_HIGH.search(text) is None  # every candidate is a joiner
+    folded: dict[str, str] = {}
     i = 0
-    combining = unicodedata.combining
-    nfc = unicodedata.normalize
-    while i < n:
-        j = i + 1
-        # a cluster: one base character and the combining marks after it
-        # at most _MAX_CLUSTER marks per cluster: NFC's canonical reordering is quadratic in
-        # the marks of one cluster, and no real text stacks more than a handful
-        while j < n and j - i < _MAX_CLUSTER and (combining(text[j]) or ord(text[j]) in _REMOVABLE):
-            j += 1
-        cluster = text[i:j]
-        if j - i > 1:
-            cluster = nfc("NFC", cluster)
-        for ch in cluster:
-            for lc in ch.lower():
-                f = _fold_char(lc)
-                for fc in f:
-                    out.append(fc)
-                    starts.append(i)
-                    ends.append(j)
-        i = j
+    for m in _JOINER_CANDIDATE_RE.finditer(text):
+        a, b = m.span()
+        # text[i:a-1] holds no joiner and is not followed by one: one-character clusters;
+        # text[a-1] is the base of the cluster that takes the run's joiners
+        if a - 1 > i:
+            if aligned:
+                out.append(low[i : a - 1])
+                starts.extend(range(i, a - 1))
+                ends.extend(range(i + 1, a))
+            else:
+                _fold_plain(text, i, a - 1, out, starts, ends)
+            i = a - 1
+        if exact and b - i <= _MAX_CLUSTER:
+            cluster = text[i:b]
+            f = folded.get(cluster)
+            if f is None:
+                f = folded[cluster] = _fold(unicodedata.normalize("NFC", cluster) if b - i > 1 else cluster)
+            out.append(f)
+            starts.extend([i] * len(f))
+            ends.extend([b] * len(f))
+            i = b
+        while i < b:  # the run ends before a non-candidate, so the last cluster ends at b
+            i = _fold_cluster(text, i, out, starts, ends)
+    if i < n:
+        if aligned:
+            out.append(low[i:])
+            starts.extend(range(i, n))
+            ends.extend(range(i + 1, n + 1))
+        else:
+            _fold_plain(text, i, n, out, starts, ends)
     return NormText(text, _finish("".join(out)), starts, ends)
+
+
+def _lower_each(s: str) -> str:
+    """The lower case of each character of ``s`` (``str.lower`` of a string is that of each
+    character except for the final-sigma rule of ``Σ``: ``σ`` then, as for the letter alone)."""
+    return s.replace("Σ", "σ").lower() if "Σ" in s else s.lower()
+
+
+def _fold(cluster: str) -> str:
+    """A (normalised) cluster lower-cased character by character, removables dropped.
+    The characters of _ONE_TO_ONE are folded later, by :func:`_finish` (one for one)."""
+    return "".join(lc for ch in cluster for lc in ch.lower() if ord(lc) not in _REMOVABLE)
+
+
+def _fold_cluster(text: str, i: int, out: list[str], starts: list[int], ends: list[int]) -> int:
+    """Fold the cluster that starts at ``i`` into ``out``; return where it ends.
+
+    At most _MAX_CLUSTER characters per cluster: NFC's canonical reordering is quadratic in
+    the marks of one cluster, and no real text stacks more than a handful."""
+    n = len(text)
+    j = i + 1
+    while j < n and j - i < _MAX_CLUSTER and _joins(text[j]):
+        j += 1
+    cluster = text[i:j]
+    f = _fold(unicodedata.normalize("NFC", cluster) if j - i > 1 else cluster)
+    out.append(f)
+    starts.extend([i] * len(f))
+    ends.extend([j] * len(f))
+    return j
+
+
+def _fold_plain(text: str, a: int, b: int, out: list[str], starts: list[int], ends: list[int]) -> None:
+    """Fold ``text[a:b]``, each character a cluster of its own, into ``out``."""
+    low = _lower_each(text[a:b])
+    if len(low) == b - a and _REMOVABLE_RE.search(low) is None:
+        out.append(low)
+        starts.extend(range(a, b))
+        ends.extend(range(a + 1, b + 1))
+        return
+    for k in range(a, b):
+        f = _fold(text[k])
+        out.append(f)
+        starts.extend([k] * len(f))
+        ends.extend([k + 1] * len(f))
 
 
 def normalize_key(key: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from operator import attrgetter
 
 import attrs
 import regex
@@ -56,7 +57,40 @@ _DIR_BEFORE_RE = regex.compile(
 _DIR_AFTER_RE = regex.compile(
     r"^\s{1,2}(?P<d>" + "|".join(sorted(map(regex.escape, _DIR_AFTER), key=len, reverse=True)) + r")(?!\w)"
 )
+# Cheap necessary conditions for the two patterns above, checked before them (most places
+# have no direction word).  Before: the window, trailing white space stripped (str.rstrip
+# strips every regex \s character and no letter), ends with the last two letters of a
+# direction word, or with "of"/"của" after one; after: a direction word starts one or two
+# characters after the place.
+_DIR_TAILS = frozenset(d[-2:] for d in _DIR_BEFORE)
+_OF_LEN = {"of": 2, "ủa": 3}  # last two letters of "of", "của" → their length
+_DIR_AFTER_HEADS = tuple(sorted({d.split(" ")[0] for d in _DIR_AFTER}))
+
+
+def _direction(norm: str, s: int, e: int) -> str | None:
+    """The direction word just before (``شرق ليبيا``, ``eastern Libya``) or after
+    (``Libya barat``) the place at ``norm[s:e]``."""
+    window = norm[max(0, s - 25) : s]
+    u = window.rstrip()
+    if len(u) < len(window):
+        of = _OF_LEN.get(u[-2:])
+        if of is not None:
+            u = u[:-of].rstrip()
+        if u[-2:] in _DIR_TAILS:
+            mb = _DIR_BEFORE_RE.search(window)
+            if mb:
+                return _DIR_BEFORE[_SPACES.sub(" ", mb["d"])]
+    if norm.startswith(_DIR_AFTER_HEADS, e + 1) or norm.startswith(_DIR_AFTER_HEADS, e + 2):
+        ma = _DIR_AFTER_RE.match(norm[e : e + 20])
+        if ma:
+            return _DIR_AFTER[_SPACES.sub(" ", ma["d"])]
+    return None
+
+
 _PREV_WORD = regex.compile(r"(\w+)\W{0,3}$")
+# The same match found from the end (REVERSE): only the last word and the characters after
+# it are visited, instead of a match attempt from every position of the window.
+_PREV_WORD_R = regex.compile(r"(?r)(\w+)\W{0,3}$")
 # place names that are the first word of an idiom (normalised): مسقط رأس "birthplace"
 _IDIOM_HEADS = frozenset({"مسقط"})
 _IDIOM_AFTER = regex.compile(r"\s{1,2}راس")
@@ -72,7 +106,7 @@ class PlaceSel:
 
 
 def _prev_word(norm: str, start: int) -> str:
-    m = _PREV_WORD.search(norm, max(0, start - 40), start)
+    m = _PREV_WORD_R.search(norm, max(0, start - 40), start)
     if not m:
         return ""
     w = m.group(1)
@@ -135,8 +169,14 @@ _NAME_AFTER = regex.compile(r" (\w{2,})")
 _VI_HONORIFICS = frozenset("bà chị cô em ông anh cháu con".split())
 
 
+_PUBLICATION_HEADS = tuple(sorted(_PUBLICATIONS))
+
+
 def _publication(norm: str, end: int, is_upper: Callable[[int], bool]) -> bool:
-    """``The New York Times``, ``Libya Herald``: a place inside a publication's name."""
+    """``The New York Times``, ``Libya Herald``: a place inside a publication's name.
+    (The word starts one or two characters after the place: checked first.)"""
+    if not (norm.startswith(_PUBLICATION_HEADS, end + 1) or norm.startswith(_PUBLICATION_HEADS, end + 2)):
+        return False
     m = _NEXT_WORD.match(norm, end)
     return bool(m and m.group(1) in _PUBLICATIONS and is_upper(m.start(1)))
 
@@ -158,6 +198,25 @@ def _vi_weak_ok(norm: str, s: int, is_upper: Callable[[int], bool]) -> bool:
     return prev not in _VI_HONORIFICS and not is_upper(s - len(m.group(0)))
 
 
+_UPPER_FORM = attrgetter("upper")
+_WEAK = attrgetter("weak")
+
+
+def _inner_cap(key: str, s: int, is_upper: Callable[[int], bool]) -> bool:
+    """A word after the first one of ``key`` (at ``s``) is capitalised: ``châu Phi``."""
+    k = key.find(" ", 0, len(key) - 1)
+    while k >= 0:
+        if is_upper(s + k + 1):
+            return True
+        k = key.find(" ", k + 1, len(key) - 1)
+    return False
+
+
+def _all_caps(key: str, s: int, is_upper: Callable[[int], bool]) -> bool:
+    """Every letter of ``key`` (at ``s``) is a capital."""
+    return all(is_upper(s + k) for k, ch in enumerate(key) if ch.isalpha())
+
+
 def resolve_places(
     norm: str,
     hits: Sequence[tuple[int, int, tuple[Candidate, ...]]],
@@ -170,6 +229,10 @@ def resolve_places(
     # strong readings first: they give the document's countries
     doc_countries: Counter[str] = Counter()
     for _s, _e, cands in hits:
+        if len(cands) == 1:
+            if not cands[0].weak:
+                doc_countries[places[cands[0].id].country] += 1
+            continue
         strong = [c for c in cands if not c.weak]
         if len(strong) == 1 or (strong and len({places[c.id].country for c in strong}) == 1):
             doc_countries[places[strong[0].id].country] += 1
@@ -182,40 +245,46 @@ def resolve_places(
     # one sense per discourse: a weak name accepted once is a place everywhere in the text
     accepted_weak: set[str] = set()
     pending: list[tuple[int, str]] = []
+    hit_starts: set[int] | None = None  # built when first needed
     for i, (s, e, cands) in enumerate(hits):
         usable = list(cands)
         if _publication(norm, e, is_upper):
             continue
         key = norm[s:e]
-        if _IDIOM_AFTER.match(norm, e) is not None and key in _IDIOM_HEADS:
+        if key in _IDIOM_HEADS and _IDIOM_AFTER.match(norm, e) is not None:
             continue  # مسقط رأسه: "his birthplace", not Muscat
+        caps_forms = all(map(_UPPER_FORM, usable))
+        caps_text: bool | None = None  # _all_caps(key, s, is_upper), computed when needed
         if cased and not is_arabic(key):
             # Latin-script names are proper nouns: "turkey", "chad", "may" are not places
-            art = _GLUED_ARTICLE.match(key)
             # a classifier may lead in lower case: "châu Phi", "benua Afrika", "xứ Wales"
-            inner_cap = any(key[j - s - 1] == " " and is_upper(j) for j in range(s + 1, e))
-            if not is_upper(s) and not (art and is_upper(s + art.end())) and not inner_cap:
-                continue
+            if not is_upper(s):
+                art = _GLUED_ARTICLE.match(key)
+                inner_cap = _inner_cap(key, s, is_upper)
+                if not (art and is_upper(s + art.end())) and not inner_cap:
+                    continue
+            else:
+                art, inner_cap = None, False
             # all-capital forms (US, UK, AS, UEA) only in capitals: "us", "As" are words
-            if all(c.upper for c in usable) and not all(is_upper(j) for j in range(s, e) if key[j - s].isalpha()):
+            if caps_forms:
+                caps_text = _all_caps(key, s, is_upper)
+                if not caps_text:
+                    continue
+            if not is_upper(s) and not art and not inner_cap:
                 continue
-            if not is_upper(s) and not _GLUED_ARTICLE.match(key) and not inner_cap:
-                continue
-        strong_caps = all(c.upper for c in usable) and all(is_upper(j) for j in range(s, e) if key[j - s].isalpha())
-        if all(c.weak for c in usable) and not strong_caps:
+        strong_caps = caps_forms and (caps_text if caps_text is not None else _all_caps(key, s, is_upper))
+        if not strong_caps and all(map(_WEAK, usable)):
             prev = _prev_word(norm, s)
             gap_title = bool(title_zone[s])
-            nxt = _NAME_AFTER.match(norm, e)
-            if (
-                not gap_title
-                and not is_arabic(key)
-                and not any(c.lang == "vi" for c in usable)
-                and nxt is not None
-                and is_upper(nxt.start(1))
-                and all(h[0] != nxt.start(1) for h in hits)
-            ):
-                continue  # "Jordan Bardella", "Chad Smith": a first name, not the country
-            vi_ok = any(c.lang == "vi" for c in usable) and _vi_weak_ok(norm, s, is_upper)
+            vi_lang = any(c.lang == "vi" for c in usable)
+            if not gap_title and not vi_lang and not is_arabic(key):
+                nxt = _NAME_AFTER.match(norm, e)
+                if nxt is not None and is_upper(nxt.start(1)):
+                    if hit_starts is None:
+                        hit_starts = {h[0] for h in hits}
+                    if nxt.start(1) not in hit_starts:
+                        continue  # "Jordan Bardella", "Chad Smith": a first name, not the country
+            vi_ok = vi_lang and _vi_weak_ok(norm, s, is_upper)
             near_strong = False
             for j in (i - 1, i + 1):
                 if 0 <= j < n:
@@ -224,14 +293,14 @@ def resolve_places(
                     if any(not c.weak for c in c2) and _LIST_GAP.fullmatch(between):
                         near_strong = True
             if not (prev in _TRIGGERS or gap_title or near_strong or vi_ok):
-                pending.append((i, norm[s:e]))
+                pending.append((i, key))
                 continue
-            accepted_weak.add(norm[s:e])
+            accepted_weak.add(key)
         # an explicit qualifier right after: "Tripoli, Lebanon", "طرابلس اللبنانية"
         next_country = None
         if i + 1 < n:
             s2, e2, c2 = hits[i + 1]
-            if _QUAL_GAP.fullmatch(norm, e, s2):
+            if s2 - e <= 5 and _QUAL_GAP.fullmatch(norm, e, s2):  # the gap is at most 5 characters
                 cs = {places[c.id].country for c in c2 if places[c.id].kind == "country"}
                 if len(cs) == 1:
                     next_country = cs.pop()
@@ -241,17 +310,8 @@ def resolve_places(
                 cs0 = {places[c.id].country for c in c0 if places[c.id].kind == "country"}
                 if len(cs0) == 1 and any(places[c.id].country in cs0 for c in usable):
                     next_country = cs0.pop()
-        c = _choose(usable, places, norm, s, e, doc_countries, next_country)
-        direction = None
-        mb = _DIR_BEFORE_RE.search(norm[max(0, s - 25) : s])
-        if mb:
-            direction = _DIR_BEFORE[_SPACES.sub(" ", mb["d"])]
-        else:
-            ma = _DIR_AFTER_RE.match(norm[e : e + 20])
-            if ma:
-                direction = _DIR_AFTER[_SPACES.sub(" ", ma["d"])]
-        if direction is not None and c.form != "name":
-            direction = None
+        c = usable[0] if len(usable) == 1 else _choose(usable, places, norm, s, e, doc_countries, next_country)
+        direction = _direction(norm, s, e) if c.form == "name" else None
         out.append(PlaceSel(s, e, places[c.id], c.form, direction))
     for i, key in pending:
         s, e, cands = hits[i]
@@ -259,5 +319,5 @@ def resolve_places(
         if key in accepted_weak and (is_upper(s) or not key.isascii()) and not vi_name_part:
             c = _choose(list(cands), places, norm, s, e, doc_countries, None)
             out.append(PlaceSel(s, e, places[c.id], c.form, None))
-    out.sort(key=lambda p: p.start)
+    out.sort(key=attrgetter("start"))
     return out
