@@ -419,13 +419,11 @@ class Extractor:
                 continue  # "general election", "the head of": a lowercase title needs a person, a country or a cue
             keep.append(t)
         # re-index persons' titles
-        index = {id(t): i for i, t in enumerate(keep)}
         for p in persons:
             p.title = None
         for i, t in enumerate(keep):
             if t.person is not None:
                 persons[t.person].title = i
-        _ = index
         return keep
 
 

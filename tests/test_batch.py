@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _texts import MIXED_TEXTS
 
 import libyaie
 from libyaie import Document, ExtractionError
@@ -15,15 +16,7 @@ from libyaie._batch import iter_extract
 
 REF = datetime.date(2020, 12, 28)
 
-TEXTS = [
-    "Libyan Prime Minister Fayez al-Serraj met Egyptian Foreign Minister Sameh Shoukry in Cairo on Sunday.",
-    "Theo phóng viên TTXVN tại Tripoli ngày 27/12, phái đoàn Ai Cập đã tới Libya.",
-    "Panglima LNA Khalifa Haftar tiba di Benghazi, 28 Desember 2020.",
-    "وصل وفد مصري إلى طرابلس الأحد الماضي في أول زيارة منذ عام 2014",
-    "",
-    "Clashes near Sirte last week, Haftar's spokesman said.",
-    "Thủ tướng Libya đã tới Tripoli ngày 27/12.",
-]
+TEXTS = [*MIXED_TEXTS[:4], "", *MIXED_TEXTS[4:]]  # an empty text among them
 REFS: list[datetime.date | None] = [REF, REF, None, REF, None, REF, None]
 
 

@@ -15,19 +15,14 @@ db = pytest.importorskip("dask.bag")
 dd = pytest.importorskip("dask.dataframe")
 pd = pytest.importorskip("pandas")
 
+from _texts import MIXED_TEXTS  # noqa: E402
+
 import libyaie  # noqa: E402
 import libyaie.dask as ld  # noqa: E402
 
 REF = datetime.date(2020, 12, 28)
 
-TEXTS = [
-    "Libyan Prime Minister Fayez al-Serraj met Egyptian Foreign Minister Sameh Shoukry in Cairo on Sunday.",
-    "Theo phóng viên TTXVN tại Tripoli ngày 27/12, phái đoàn Ai Cập đã tới Libya.",
-    "Panglima LNA Khalifa Haftar tiba di Benghazi, 28 Desember 2020.",
-    "وصل وفد مصري إلى طرابلس الأحد الماضي في أول زيارة منذ عام 2014",
-    "Clashes near Sirte last week, Haftar's spokesman said.",
-    "Thủ tướng Libya đã tới Tripoli ngày 27/12.",
-]
+TEXTS = MIXED_TEXTS
 REFS: list[datetime.date | None] = [REF, REF, None, REF, REF, None]
 
 

@@ -835,6 +835,3 @@ def office_country(entry: PersonEntry | None, role: str, ref: datetime.date | No
         current = [o for o in cands if o.holds_on(ref)]
         cands = current or cands
     return cands[0].country if cands else None
-
-
-_ = Mapping
