@@ -158,7 +158,7 @@ class Extractor:
                             rules = [attrs.evolve(r, anchors=_rule_anchors(r, self._anchors[0])) for r in rules]
                         else:
                             rules = title_rules.build_lang(gaz.titles, lang)
-                            rules = [attrs.evolve(r, anchors=(None, False)) for r in rules]
+                            rules = [attrs.evolve(r, anchors=(None, 0)) for r in rules]
                         self._compiled[key] = rules
             out.extend(rules)
         return out
@@ -515,34 +515,38 @@ _DIGIT_IN_PATTERN = regex.compile(r"\\d|\[[^\]]*[0-9]")
 _CODE_POINT_ESCAPE = regex.compile(r"\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2})")
 
 
-def _rule_anchors(rule: Rule, automaton: Any) -> tuple[frozenset[str] | None, bool]:
-    """The anchor words a date rule's matches contain, and whether the rule must also run
-    around numbers.
+def _rule_anchors(rule: Rule, automaton: Any) -> tuple[frozenset[str] | None, int]:
+    """The anchor words a date rule's matches contain, and the shortest number (in digits)
+    around which the rule must also run (0: none).
 
     A rule that declares its anchor (``compile_rule(..., anchor=(MONTH,))``: every match
     contains one of those words) runs around those words only, numbers or not, when all of
-    them are anchor words.  Otherwise: the anchor forms of the word lists its pattern uses,
-    plus the numbers when the pattern can match a digit.  ``(None, True)`` (every anchor)
-    when its lists hold no anchor word, or when a match of one of its own examples
-    contains none of the anchors (a list was optional, a declaration wrong): the windows
-    never lose a match the rule's examples show.  A rule with digits and no anchor list
-    runs around numbers only."""
+    them are anchor words; one that declares ``anchor_digits=4`` (every match contains a
+    number of four digits or more) runs around such numbers only.  Otherwise: the anchor
+    forms of the word lists its pattern uses, plus every number when the pattern can match
+    a digit.  ``(None, 1)`` (every anchor and number) when its lists hold no anchor word,
+    or when a match of one of its own examples contains none of the anchors (a list was
+    optional, a declaration wrong): the windows never lose a match the rule's examples
+    show.  A rule with digits and no anchor list runs around numbers only."""
     declared = frozenset(rule_anchor_forms(rule))
+    forms: frozenset[str]
     if declared and all(automaton.exists(f) for f in declared):
-        forms, digits = declared, False
+        forms, digits = declared, 0
+    elif rule.anchor_digits and not rule.anchor:
+        forms, digits = frozenset(), rule.anchor_digits
     else:
         names = set(_LIST_REF.findall(rule.source))
         forms = frozenset(f for n in names for f in _LISTS[n] if automaton.exists(f))
-        digits = _DIGIT_IN_PATTERN.search(_CODE_POINT_ESCAPE.sub("", rule.source)) is not None
+        digits = 1 if _DIGIT_IN_PATTERN.search(_CODE_POINT_ESCAPE.sub("", rule.source)) is not None else 0
     if not forms and not digits:
-        return None, True
+        return None, 1
     for ex in rule.examples:
         norm = normalize(ex.text).norm
-        hits = _Anchors(norm, automaton, digits=digits)
-        spans = [(s, e) for s, e, k in hits.hits if k in forms] + hits.digits
+        hits = _Anchors(norm, automaton, digits=digits > 0)
+        spans = [(s, e) for s, e, k in hits.hits if k in forms] + [(s, e) for s, e in hits.digits if e - s >= digits]
         for m in rule.pattern.finditer(norm):
             if not any(s < m.end() and m.start() < e for s, e in spans):
-                return None, True
+                return None, 1
     return forms, digits
 
 
@@ -574,11 +578,11 @@ class _Anchors:
         self.hits = hits
         self.langs = {lang for lang, bit in _LANG_BIT.items() if mask & bit}
         self.digits: list[tuple[int, int]] = [m.span() for m in _DIGITS.finditer(norm)] if digits else []
-        self._cache: dict[tuple[frozenset[str] | None, bool], list[tuple[int, int]]] = {}
+        self._cache: dict[tuple[frozenset[str] | None, int], list[tuple[int, int]]] = {}
 
-    def windows(self, forms: frozenset[str] | None = None, digits: bool = True) -> list[tuple[int, int]]:
+    def windows(self, forms: frozenset[str] | None = None, digits: int = 1) -> list[tuple[int, int]]:
         """Merged windows around the anchors whose form is in ``forms`` (all anchors when
-        ``None``) and, when ``digits``, around the numbers."""
+        ``None``) and around the numbers of at least ``digits`` digits (none when 0)."""
         key = (forms, digits)  # rules with the same word lists share their windows
         got = self._cache.get(key)
         if got is None:
@@ -586,8 +590,10 @@ class _Anchors:
                 got = [(0, len(self.norm))] if self.norm else []
             else:
                 spans = [(s, e) for s, e, k in self.hits if forms is None or k in forms]
-                if digits:
+                if digits == 1:
                     spans.extend(self.digits)
+                elif digits:
+                    spans.extend(d for d in self.digits if d[1] - d[0] >= digits)
                 got = _merge_windows(self.norm, spans, self.margins)
             self._cache[key] = got
         return got

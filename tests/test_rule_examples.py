@@ -83,7 +83,7 @@ def test_declared_anchors_hold_on_the_examples() -> None:
     """A rule that declares the words every match contains (``anchor=``) runs only around
     them: each declaration must be accepted by the pipeline — all its words are anchor
     words and every example's match contains one (else the rule would silently fall back
-    to running around every anchor)."""
+    to running around every anchor).  The same for ``anchor_digits=``."""
     import libyaie
     from libyaie.rules import rule_anchor_forms
 
@@ -94,3 +94,8 @@ def test_declared_anchors_hold_on_the_examples() -> None:
     for r in declared:
         forms, digits = compiled[r.name].anchors
         assert forms == frozenset(rule_anchor_forms(r)) and not digits, r.name
+    # ``anchor_digits=4``: every match holds a number of four digits or more (a year)
+    by_number = [r for r in RULES if r.anchor_digits]
+    assert len(by_number) >= 10
+    for r in by_number:
+        assert compiled[r.name].anchors == (frozenset(), r.anchor_digits), r.name

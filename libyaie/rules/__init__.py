@@ -178,9 +178,14 @@ class Rule:
     """Pieces made by :func:`alt`, or literal words, one of which every match contains
     (``(MONTH,)`` for "24 December 2020"): the rule then runs only around those words,
     not around every number.  Checked on the rule's examples."""
-    anchors: tuple[frozenset[str] | None, bool] = (None, True)
+    anchor_digits: int = 0
+    """When no ``anchor`` is declared: every match contains a number of at least this many
+    digits (4 for a rule that needs a year), so the rule runs only around such numbers.
+    Checked on the rule's examples."""
+    anchors: tuple[frozenset[str] | None, int] = (None, 1)
     """Set by the pipeline: the anchor words the rule's matches contain (``None``: any
-    anchor) and whether they can contain digits; the rule runs around those only."""
+    anchor) and the shortest number (in digits) they can contain, 0 for none; the rule
+    runs around those only."""
 
 
 def compile_rule(
@@ -194,6 +199,7 @@ def compile_rule(
     priority: int = 0,
     accept: Callable[[str], bool] | None = None,
     anchor: Sequence[str] = (),
+    anchor_digits: int = 0,
 ) -> Rule:
     """Compile ``pattern`` (verbose, case-sensitive on the normalised text)."""
     return Rule(
@@ -203,6 +209,7 @@ def compile_rule(
         pattern=compile_pattern(pattern, regex.VERBOSE | regex.V1),
         source=pattern,
         anchor=tuple(anchor),
+        anchor_digits=anchor_digits,
         build=build,
         examples=tuple(examples),
         negatives=tuple(negatives),

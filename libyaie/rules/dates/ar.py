@@ -243,6 +243,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             lambda m: None if p.unit(m["u"]) in (None, "Q") else spec(duration_unit=p.unit(m["u"]), duration_amount=1),
             examples=[Example("نحو شهر", {"value": "P1M"}), Example("قرابة عام", {"value": "P1Y"})],
             negatives=["نحو عام 2020"],
+            anchor=("شهر", "عام", "سنه", "يوم", "اسبوع", "ساعه", "عقد", "قرن"),
         ),
         compile_rule(
             "ar.date.weekday", "date", "ar",
@@ -299,6 +300,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             examples=[Example("منذ سنوات", {"value": "PXY"}), Example("منذ أشهر", {"value": "PXM"})],
             negatives=["منذ عام 2014"],
             priority=-1,
+            anchor=(UNIT,),
         ),
         compile_rule(
             "ar.date.hijri", "date", "ar",

@@ -70,6 +70,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ymd,
             examples=[Example("2020-12-28", {"value": "2020-12-28"})],
             negatives=["2020-13-01", "12020-12-28"],
+            anchor_digits=4,
         ),
         compile_rule(
             "num.date.d-m-y", "date", "*",
@@ -82,6 +83,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("٢٨/١٢/٢٠٢٠", {"value": "2020-12-28"}),
             ],
             negatives=["31/2/2020", "1.2.3.2020", "0.0587"],
+            anchor_digits=4,
         ),
         compile_rule(
             "num.date.d-m-yy", "date", "*",
@@ -124,6 +126,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("tahun 2009", {"value": "2009"}),
             ],
             negatives=["năm 20.000"],
+            anchor_digits=4,
         ),
         compile_rule(
             "num.date.year-range-start", "date", "*",
@@ -131,6 +134,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             year,
             examples=[Example("nhiệm kỳ 2020-2021", {"value": "2020"})],
             negatives=["2020-12-28", "12020-2021"],
+            anchor_digits=4,
         ),
         compile_rule(
             "num.date.year-range-end", "date", "*",
@@ -138,6 +142,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             year,
             examples=[Example("nhiệm kỳ 2020-2021", {"value": "2021"}), Example("1969–2011", {"value": "2011"})],
             negatives=["2020-12-28"],
+            anchor_digits=4,
         ),
         compile_rule(
             "num.date.season-year", "date", "*",
@@ -149,6 +154,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("winter of 2011", {"value": "2011-WI"}),
             ],
             negatives=["الربيع العربي"],
+            anchor=(SEASON,),
         ),
         compile_rule(
             "num.date.modifier-unit", "date", "*",
@@ -162,6 +168,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["cuối năm 2021", "năm"],
             priority=-1,
+            anchor=(UNITW,),
         ),
         compile_rule(
             "num.date.year-after-preposition", "date", "*",
@@ -174,5 +181,6 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["sejak 20000", "since 2014.5"],
             priority=-1,
+            anchor_digits=4,
         ),
     ]

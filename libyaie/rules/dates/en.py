@@ -128,6 +128,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                       Example("next March", {"value": "2021-03"}), Example("this July", {"value": "2020-07"})],
             negatives=["last may"],
             accept=_capitalised,
+            anchor=(p.alt_months_long(),),
         ),
         compile_rule(
             "en.date.month-after-preposition", "date", "en",
@@ -161,6 +162,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("next year", {"value": "2021"}),
             ],
             negatives=["last minute"],
+            anchor=("week", "month", "year"),
         ),
         relative_day_rule(p, L, R, [Example("yesterday", {"value": "2020-12-27"}), Example("this morning", {"value": "2020-12-28"})],
                           ["today"]),
@@ -183,6 +185,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             lambda m: spec(decade=int(m["y"]) // 10),
             examples=[Example("the 1990s", {"value": "199"})],
             negatives=["1990"],
+            anchor_digits=4,
         ),
         compile_rule(
             "en.date.year", "date", "en",
@@ -191,6 +194,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             examples=[Example("in 2011", {"value": "2011"}), Example("since 2014", {"value": "2014"}),
                       Example("since the 2011 overthrow", {"value": "2011"})],
             negatives=["in 20110"],
+            anchor_digits=4,
         ),
     ]
 

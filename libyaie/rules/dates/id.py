@@ -151,6 +151,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("tahun ini", {"value": "2020"}),
             ],
             negatives=["bulan"],
+            anchor=("minggu", "pekan", "bulan", "tahun"),
         ),
         relative_day_rule(p, L, R, [Example("kemarin", {"value": "2020-12-27"}), Example("besok", {"value": "2020-12-29"}),
                                     Example("pagi ini", {"value": "2020-12-28"})], ["hari ini"]),
@@ -165,6 +166,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("setahun", {"value": "P1Y"}),
             ],
             negatives=["dua minggu lalu", "28 orang", "sehari sebelumnya", "tiga hari kemudian"],
+            anchor=(UNIT, *("se" + u for u in p.t.units)),  # setahun: the anchors hold the se- forms
         ),
         compile_rule(
             "id.date.duration-reduplicated", "date", "id",
@@ -172,6 +174,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             lambda m: None if p.unit(m["stem"]) is None else spec(duration_unit=p.unit(m["stem"]), duration_amount=None),
             examples=[Example("bertahun-tahun", {"value": "PXY"}), Example("berbulan-bulan", {"value": "PXM"})],
             negatives=["tahun-tahun", "bertahun"],
+            anchor=("tahun", "bulan", "minggu", "pekan", "hari", "jam", "menit"),
         ),
         compile_rule(
             "id.date.year", "date", "id",
@@ -187,5 +190,6 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             lambda m: spec(decade=int(m["y"]) // 10),
             examples=[Example("tahun 1990-an", {"value": "199"})],
             negatives=["1990"],
+            anchor_digits=4,
         ),
     ]

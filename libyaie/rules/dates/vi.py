@@ -152,6 +152,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("năm tới", {"value": "2021"}),
             ],
             negatives=["những năm qua", "một tuần sau", "ba tháng tới"],
+            anchor=("tuần", "tháng", "năm"),
         ),
         relative_day_rule(p, L, R, [Example("hôm qua", {"value": "2020-12-27"}), Example("ngày mai", {"value": "2020-12-29"}),
                                     Example("sáng nay", {"value": "2020-12-28"}), Example("hôm nay", {"value": "2020-12-28"})],
@@ -178,6 +179,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             lambda m: spec(decade=int(m["y"]) // 10),
             examples=[Example("thập niên 1990", {"value": "199"})],
             negatives=["thập niên qua"],
+            anchor_digits=4,
         ),
         compile_rule(
             "vi.date.quarter", "date", "vi",
@@ -185,6 +187,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             lambda m: spec(year=int(m["y"]), quarter=roman_or_int(m["q"])),
             examples=[Example("quý I/2022", {"value": "2022-Q1"}), Example("quý 3 năm 2021", {"value": "2021-Q3"})],
             negatives=["quý ông"],
+            anchor_digits=4,
         ),
         compile_rule(
             "vi.date.year", "date", "vi",
