@@ -102,7 +102,7 @@ class Extractor:
         self._extra = tuple(Path(p) for p in extra_gazetteers)
         self._lock = threading.Lock()
         self._ready: tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str]] | None = None
-        self._anchors: tuple[Any, Any] = (None, None)
+        self._anchors: Any = None  # the automaton of date and title anchor words
         self._compiled: dict[tuple[str, str], list[Rule]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
@@ -137,7 +137,7 @@ class Extractor:
                     rf"|(?P<yesterday>{alt(rel['yesterday'])})|(?P<today>{alt(rel['today'])})"
                     rf"|(?P<tomorrow>{alt(rel['tomorrow'])}))\s{{0,2}}[,،(]?\s{{0,2}}$"
                 )
-                self._anchors = (_date_anchors(gaz), _title_anchors(gaz))
+                self._anchors = _anchor_automaton(_date_anchor_forms(gaz), _title_anchor_forms(gaz))
                 self._ready = (gaz, mod_re, reld_re)
             return self._ready
 
@@ -155,7 +155,7 @@ class Extractor:
                     if rules is None:
                         if kind == "date":
                             rules = date_rules.build_lang(gaz.dates, lang) if lang in date_rules.BY_LANG else []
-                            rules = [attrs.evolve(r, anchors=_rule_anchors(r, self._anchors[0])) for r in rules]
+                            rules = [attrs.evolve(r, anchors=_rule_anchors(r, self._anchors)) for r in rules]
                         else:
                             rules = title_rules.build_lang(gaz.titles, lang)
                             rules = [attrs.evolve(r, anchors=(None, 0)) for r in rules]
@@ -184,9 +184,7 @@ class Extractor:
         norm = nt.norm
         lang = detect(norm)
         scripts = _scripts(norm)
-        date_anchor, title_anchor = self._anchors
-        date_anchors = _Anchors(norm, date_anchor, digits=True)
-        title_anchors = _Anchors(norm, title_anchor, digits=False, margins=_TITLE_MARGINS)
+        date_anchors, title_anchors = _find_anchors(norm, self._anchors, digits=True)
         date_langs, title_langs = date_anchors.langs, title_anchors.langs
         # a language's rules run when the document is in that language or holds its vocabulary
         # (a month name, a weekday, a title head of that language), and its script is present;
@@ -452,25 +450,35 @@ _DATE_ANCHOR_FUNCTIONS = (
 _LANG_BIT = {lang: 1 << i for i, lang in enumerate(LANGS)}
 
 
-def _automaton(forms: Iterable[tuple[str, str]]) -> Any:
-    """An automaton of anchor words: normalised form → (length, bit mask of its languages, form)."""
+_ANCHOR = 1 << len(LANGS)  # set in a mask when the form is an anchor at all (its languages aside)
+
+
+def _anchor_automaton(date_forms: Iterable[tuple[str, str]], title_forms: Iterable[tuple[str, str]]) -> Any:
+    """One automaton of the date and the title anchor words (one pass finds both):
+    normalised form → (length, date mask, title mask, form), a mask holding the bits of the
+    form's languages and ``_ANCHOR`` (0 when the form is not an anchor of that kind)."""
     import ahocorasick
 
-    masks: dict[str, int] = {}
-    for lang, f in forms:
-        k = normalize_key(f)
-        if k:
-            masks[k] = masks.get(k, 0) | _LANG_BIT.get(lang, 0)
+    masks: dict[str, list[int]] = {}
+    for i, forms in enumerate((date_forms, title_forms)):
+        for lang, f in forms:
+            k = normalize_key(f)
+            if k:
+                masks.setdefault(k, [0, 0])[i] |= _LANG_BIT.get(lang, 0) | _ANCHOR
     a = ahocorasick.Automaton()
-    for k, mask in masks.items():
-        a.add_word(k, (len(k), mask, k))
+    for k, (dmask, tmask) in masks.items():
+        a.add_word(k, (len(k), dmask, tmask, k))
     if len(a) == 0:
-        a.add_word("\x00", (1, 0, "\x00"))
+        a.add_word("\x00", (1, 0, 0, "\x00"))
     a.make_automaton()
     return a
 
 
-def _date_anchors(gaz: Gazetteer) -> Any:
+def _is_date_anchor(automaton: Any, form: str) -> bool:
+    return bool(automaton.exists(form) and automaton.get(form)[1])
+
+
+def _date_anchor_forms(gaz: Gazetteer) -> list[tuple[str, str]]:
     forms: list[tuple[str, str]] = [("ar", f) for f in _AR_DECADES]
     idt = gaz.dates.get("id")
     if idt is not None:
@@ -483,17 +491,18 @@ def _date_anchors(gaz: Gazetteer) -> Any:
         forms.extend((lang, f) for f in t.dual_units)
         for fn in _DATE_ANCHOR_FUNCTIONS:
             forms.extend((lang, f) for f in t.words.get(fn, ()))
-    return _automaton(forms)
+    return forms
 
 
-def _title_anchors(gaz: Gazetteer) -> Any:
+def _title_anchor_forms(gaz: Gazetteer) -> list[tuple[str, str]]:
     # Arabic portfolios carry a contracted preposition (للجيش); heads never do, so head forms suffice
-    return _automaton((p.lang, f) for pieces in gaz.titles.values() for p in pieces if p.kind == "head" for f in p.forms)
+    return [(p.lang, f) for pieces in gaz.titles.values() for p in pieces if p.kind == "head" for f in p.forms]
 
 
 _HAS_ARABIC = regex.compile(r"[\u0600-\u06FF]")
 _HAS_LATIN = regex.compile(r"[a-z]")
-_HAS_VI = regex.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự]")
+_HAS_VI = re.compile(  # the standard library scans a long class far faster
+    r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự]")
 
 
 def _scripts(norm: str) -> frozenset[str]:
@@ -530,19 +539,19 @@ def _rule_anchors(rule: Rule, automaton: Any) -> tuple[frozenset[str] | None, in
     show.  A rule with digits and no anchor list runs around numbers only."""
     declared = frozenset(rule_anchor_forms(rule))
     forms: frozenset[str]
-    if declared and all(automaton.exists(f) for f in declared):
+    if declared and all(_is_date_anchor(automaton, f) for f in declared):
         forms, digits = declared, 0
     elif rule.anchor_digits and not rule.anchor:
         forms, digits = frozenset(), rule.anchor_digits
     else:
         names = set(_LIST_REF.findall(rule.source))
-        forms = frozenset(f for n in names for f in _LISTS[n] if automaton.exists(f))
+        forms = frozenset(f for n in names for f in _LISTS[n] if _is_date_anchor(automaton, f))
         digits = 1 if _DIGIT_IN_PATTERN.search(_CODE_POINT_ESCAPE.sub("", rule.source)) is not None else 0
     if not forms and not digits:
         return None, 1
     for ex in rule.examples:
         norm = normalize(ex.text).norm
-        hits = _Anchors(norm, automaton, digits=digits > 0)
+        hits = _find_anchors(norm, automaton, digits=digits > 0)[0]
         spans = [(s, e) for s, e, k in hits.hits if k in forms] + [(s, e) for s, e in hits.digits if e - s >= digits]
         for m in rule.pattern.finditer(norm):
             if not any(s < m.end() and m.start() < e for s, e in spans):
@@ -554,30 +563,45 @@ FULL_SCAN = False
 """Tests set this to run every rule over the whole text (the windows must change nothing)."""
 
 
+def _find_anchors(norm: str, automaton: Any, *, digits: bool) -> tuple[_Anchors, _Anchors]:
+    """The date anchors (with the numbers when ``digits``) and the title anchors of a
+    normalised text, found in one pass of the anchor automaton."""
+    n = len(norm)
+    date_hits: list[tuple[int, int, str]] = []
+    title_hits: list[tuple[int, int, str]] = []
+    dmask = tmask = 0
+    if automaton is not None and n:
+        for end_idx, (length, dbits, tbits, key) in automaton.iter(norm):
+            s0, e0 = end_idx + 1 - length, end_idx + 1
+            if e0 < n and (norm[e0].isalnum() or norm[e0] == "_"):
+                continue  # inside a word
+            # Latin anchors need a word start; Arabic ones may carry proclitics (والأحد)
+            if s0 > 0 and (norm[s0 - 1].isalnum() or norm[s0 - 1] == "_") and not is_arabic(norm[s0]):
+                continue
+            if dbits:
+                date_hits.append((s0, e0, key))
+                dmask |= dbits
+            if tbits:
+                title_hits.append((s0, e0, key))
+                tmask |= tbits
+    numbers = [m.span() for m in _DIGITS.finditer(norm)] if digits else []
+    return (_Anchors(norm, date_hits, dmask, numbers, _DATE_MARGINS),
+            _Anchors(norm, title_hits, tmask, [], _TITLE_MARGINS))
+
+
 class _Anchors:
-    """The anchor occurrences of one document (normalised offsets) and their languages."""
+    """The anchor occurrences of one document (normalised offsets), the numbers, and the
+    languages of the anchors."""
 
     __slots__ = ("_cache", "digits", "hits", "langs", "margins", "norm")
 
-    def __init__(self, norm: str, automaton: Any, *, digits: bool, margins: tuple[int, int] = _DATE_MARGINS):
+    def __init__(self, norm: str, hits: list[tuple[int, int, str]], mask: int, digits: list[tuple[int, int]],
+                 margins: tuple[int, int]):
         self.norm = norm
         self.margins = margins
-        n = len(norm)
-        hits: list[tuple[int, int, str]] = []
-        mask = 0
-        if automaton is not None and n:
-            for end_idx, (length, bits, key) in automaton.iter(norm):
-                s0, e0 = end_idx + 1 - length, end_idx + 1
-                if e0 < n and (norm[e0].isalnum() or norm[e0] == "_"):
-                    continue  # inside a word
-                # Latin anchors need a word start; Arabic ones may carry proclitics (والأحد)
-                if s0 > 0 and (norm[s0 - 1].isalnum() or norm[s0 - 1] == "_") and not is_arabic(norm[s0]):
-                    continue
-                hits.append((s0, e0, key))
-                mask |= bits
         self.hits = hits
         self.langs = {lang for lang, bit in _LANG_BIT.items() if mask & bit}
-        self.digits: list[tuple[int, int]] = [m.span() for m in _DIGITS.finditer(norm)] if digits else []
+        self.digits = digits
         self._cache: dict[tuple[frozenset[str] | None, int], list[tuple[int, int]]] = {}
 
     def windows(self, forms: frozenset[str] | None = None, digits: int = 1) -> list[tuple[int, int]]:
