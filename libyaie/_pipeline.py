@@ -26,7 +26,7 @@ from .model import DateMention, Document, Person, PersonMention, Place, PlaceMen
 from .resolve.persons import PersonSel, TitleSel, attach, find_persons, infer_holder, office_country
 from .resolve.places import PlaceSel, resolve_places
 from .resolve.timex import DateSpec, resolve
-from .rules import _LIST_REF, _LISTS, Rule, alt, compile_pattern, rule_anchor_forms
+from .rules import _LIST_REF, _LISTS, Rule, alt, compile_pattern, pattern_reach, rule_anchor_forms
 from .rules import dates as date_rules
 from .rules import titles as title_rules
 from .rules.titles import TitleReading
@@ -155,10 +155,12 @@ class Extractor:
                     if rules is None:
                         if kind == "date":
                             rules = date_rules.build_lang(gaz.dates, lang) if lang in date_rules.BY_LANG else []
-                            rules = [attrs.evolve(r, anchors=_rule_anchors(r, self._anchors)) for r in rules]
+                            rules = [attrs.evolve(r, anchors=_rule_anchors(r, self._anchors),
+                                                  margins=_rule_margins(r, _DATE_MARGINS)) for r in rules]
                         else:
                             rules = title_rules.build_lang(gaz.titles, lang)
-                            rules = [attrs.evolve(r, anchors=(None, 0)) for r in rules]
+                            rules = [attrs.evolve(r, anchors=(None, 0), margins=_rule_margins(r, _TITLE_MARGINS))
+                                     for r in rules]
                         self._compiled[key] = rules
             out.extend(rules)
         return out
@@ -271,7 +273,7 @@ class Extractor:
         text = nt.original
         for rule in rules:
             forms, digits = rule.anchors
-            for ws, we in anchors.windows(forms, digits):
+            for ws, we in anchors.windows(forms, digits, rule.margins):
                 for m in rule.pattern.finditer(nt.norm, ws, we):
                     if m.end() <= m.start():
                         continue
@@ -430,12 +432,14 @@ class Extractor:
 # Every date match contains a core token (a digit, or a month, weekday, unit, relative-day,
 # season, decade or quarter word) and every title contains a head word.  One Aho-Corasick
 # pass finds those anchors; the rule regexes then run only in merged windows around them
-# instead of being tried at every position of the text.  The margins exceed the longest
-# span a rule can reach on either side of its anchor, and a window never ends inside a word.
+# instead of being tried at every position of the text.  A rule's window around an anchor
+# spans its pattern's reach (its longest match before the anchor, the furthest character
+# it looks at after it: ``pattern_reach``), at most the kind's default margins below; a
+# window cut by those margins never ends inside a word.
 
-# characters around an anchor that a match can reach: a date's words sit close to its
-# anchors (ngày 27 tháng 12 năm 2020); a title's portfolio can be long (Menteri Koordinator
-# Bidang Politik, Hukum dan Keamanan)
+# the default margins, characters around an anchor that a match can reach: a date's words
+# sit close to its anchors (ngày 27 tháng 12 năm 2020); a title's portfolio can be long
+# (Menteri Koordinator Bidang Politik, Hukum dan Keamanan)
 _DATE_MARGINS = (32, 40)
 _TITLE_MARGINS = (60, 80)
 _DIGITS = regex.compile(r"\d+")
@@ -559,6 +563,17 @@ def _rule_anchors(rule: Rule, automaton: Any) -> tuple[frozenset[str] | None, in
     return forms, digits
 
 
+def _rule_margins(rule: Rule, default: tuple[int, int]) -> tuple[int, int]:
+    """The characters before and after an anchor that a rule's windows must span: the
+    pattern's reach (its longest match before, its furthest look after; see
+    :func:`~libyaie.rules.pattern_reach`), never more than the kind's default margins."""
+    # (case folding could match one character with two: no reach for a case-blind pattern)
+    reach = None if rule.pattern.flags & regex.IGNORECASE else pattern_reach(rule.pattern.pattern)
+    if reach is None:
+        return default
+    return min(reach[0], default[0]), min(reach[1], default[1])
+
+
 FULL_SCAN = False
 """Tests set this to run every rule over the whole text (the windows must change nothing)."""
 
@@ -602,12 +617,14 @@ class _Anchors:
         self.hits = hits
         self.langs = {lang for lang, bit in _LANG_BIT.items() if mask & bit}
         self.digits = digits
-        self._cache: dict[tuple[frozenset[str] | None, int], list[tuple[int, int]]] = {}
+        self._cache: dict[tuple[frozenset[str] | None, int, tuple[int, int] | None], list[tuple[int, int]]] = {}
 
-    def windows(self, forms: frozenset[str] | None = None, digits: int = 1) -> list[tuple[int, int]]:
+    def windows(self, forms: frozenset[str] | None = None, digits: int = 1,
+                margins: tuple[int, int] | None = None) -> list[tuple[int, int]]:
         """Merged windows around the anchors whose form is in ``forms`` (all anchors when
-        ``None``) and around the numbers of at least ``digits`` digits (none when 0)."""
-        key = (forms, digits)  # rules with the same word lists share their windows
+        ``None``) and around the numbers of at least ``digits`` digits (none when 0),
+        ``margins`` characters before and after them (default: the kind's)."""
+        key = (forms, digits, margins)  # rules with the same word lists and reach share their windows
         got = self._cache.get(key)
         if got is None:
             if FULL_SCAN:
@@ -618,7 +635,8 @@ class _Anchors:
                     spans.extend(self.digits)
                 elif digits:
                     spans.extend(d for d in self.digits if d[1] - d[0] >= digits)
-                got = _merge_windows(self.norm, spans, self.margins)
+                got = _merge_windows(self.norm, spans, margins or self.margins,
+                                     to_word_end=margins is None or margins[1] >= self.margins[1])
             self._cache[key] = got
         return got
 
@@ -627,9 +645,12 @@ class _Anchors:
 _WORD_TAIL = re.compile(r"\w{0,40}")
 
 
-def _merge_windows(norm: str, spans: list[tuple[int, int]], margins: tuple[int, int]) -> list[tuple[int, int]]:
+def _merge_windows(
+    norm: str, spans: list[tuple[int, int]], margins: tuple[int, int], *, to_word_end: bool = True
+) -> list[tuple[int, int]]:
     """Merged [start, end) windows around ``spans`` (``margins`` characters before and after),
-    never cutting a word (an end inside a word moves to the word's end, at most 40 characters)."""
+    never cutting a word when ``to_word_end`` (an end inside a word moves to the word's end,
+    at most 40 characters; not needed when the margins cover a rule's whole reach)."""
     if not spans:
         return []
     n = len(norm)
@@ -646,6 +667,8 @@ def _merge_windows(norm: str, spans: list[tuple[int, int]], margins: tuple[int, 
             out.append((cs, ce))
             cs, ce = ws, we
     out.append((cs, ce))
+    if not to_word_end:
+        return [(max(ws, 0), min(we, n)) for ws, we in out]
     # never cut a word: extend each end to the next non-word character (bounded)
     tail = _WORD_TAIL.match
     fixed: list[tuple[int, int]] = []

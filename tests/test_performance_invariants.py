@@ -59,10 +59,12 @@ def test_cache_can_be_disabled(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
-def _merge_reference(norm: str, spans: list[tuple[int, int]], margins: tuple[int, int]) -> list[tuple[int, int]]:
+def _merge_reference(
+    norm: str, spans: list[tuple[int, int]], margins: tuple[int, int], to_word_end: bool = True
+) -> list[tuple[int, int]]:
     """The plain statement of what ``_merge_windows`` computes: every span widened by the
     margins (clipped to the text), overlapping windows merged, each end moved past the rest
-    of its word (at most 40 characters), then merged again."""
+    of its word (at most 40 characters; when ``to_word_end``), then merged again."""
     n = len(norm)
     merged: list[list[int]] = []
     for s, e in sorted(spans):
@@ -74,7 +76,7 @@ def _merge_reference(norm: str, spans: list[tuple[int, int]], margins: tuple[int
     out: list[tuple[int, int]] = []
     for ws, we in merged:
         k = we
-        while k < n and k - we < 40 and (norm[k].isalnum() or norm[k] == "_"):
+        while to_word_end and k < n and k - we < 40 and (norm[k].isalnum() or norm[k] == "_"):
             k += 1
         if out and ws <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], k))
@@ -88,11 +90,15 @@ def _merge_reference(norm: str, spans: list[tuple[int, int]], margins: tuple[int
     st.text(alphabet=st.sampled_from([*"ab _.1-", "é", "\u0301", "\u0661", "ب"]), max_size=120),
     st.lists(st.tuples(st.integers(0, 130), st.integers(0, 8)), max_size=10),
     st.tuples(st.integers(0, 60), st.integers(0, 60)),
+    st.booleans(),
 )
-def test_merge_windows_is_the_plain_statement(norm: str, spans: list[tuple[int, int]], margins: tuple[int, int]) -> None:
+def test_merge_windows_is_the_plain_statement(
+    norm: str, spans: list[tuple[int, int]], margins: tuple[int, int], to_word_end: bool
+) -> None:
     n = len(norm)
     sp = [(min(s, n), min(n, s + w)) for s, w in spans]
-    assert _pipeline._merge_windows(norm, list(sp), margins) == _merge_reference(norm, list(sp), margins)
+    got = _pipeline._merge_windows(norm, list(sp), margins, to_word_end=to_word_end)
+    assert got == _merge_reference(norm, list(sp), margins, to_word_end)
 
 
 # ---- word lists compiled as prefix trees match like the regex module's named lists
@@ -115,3 +121,78 @@ def test_list_trie_matches_like_a_named_list(forms: list[str], text: str, templa
         a, b = trie.match(text, pos), named.match(text, pos)
         assert (a and a.span()) == (b and b.span()), (forms, text, pos)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in named.finditer(text)]
+
+
+# ---- a pattern's reach: the longest match, and the furthest character the engine looks at
+
+_ATOMS = st.sampled_from(["a", "b", "[ab]", r"\s", r"\d", ".", "ab", r"\b"])
+
+
+def _combine(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.tuples(inner, inner).map("".join),
+        st.tuples(inner, inner).map(lambda t: f"(?:{t[0]}|{t[1]})"),
+        st.tuples(inner, st.integers(0, 2), st.integers(0, 2)).map(lambda t: f"(?:{t[0]}){{{t[1]},{t[1] + t[2]}}}"),
+        inner.map(lambda x: f"(?:{x})?"),
+        inner.map(lambda x: f"(?={x})"),
+        inner.map(lambda x: f"(?!{x})"),
+        inner.map(lambda x: f"(?<![ab]{x})"),  # a look-behind, variable width as regex allows
+        inner.map(lambda x: f"(?P<g>{x})(?P=g)"),
+    )
+
+
+_PATTERNS = st.recursive(_ATOMS, _combine, max_leaves=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pattern=_PATTERNS, text=st.text(alphabet="ab 1.", max_size=16))
+def test_pattern_reach_bounds_every_match_and_every_look(pattern: str, text: str) -> None:
+    """No match is longer than the reach's first number, and at every position the engine
+    decides the same with the text cut ``furthest`` characters after that position."""
+    import regex
+
+    from libyaie.rules import pattern_reach
+
+    if pattern.count("(?P<g>") > 1:  # one group name per pattern
+        return
+    try:
+        compiled = regex.compile(pattern, regex.V1)
+    except regex.error:
+        return
+    reach = pattern_reach(pattern)
+    if reach is None:  # only for what the standard library's parser rejects (a group ref in a look-behind)
+        from re import _parser
+
+        with pytest.raises(Exception):  # noqa: B017
+            _parser.parse(pattern)
+        return
+    longest, furthest = reach
+    for pos in range(len(text) + 1):
+        full = compiled.match(text, pos)
+        cut = compiled.match(text, pos, min(len(text), pos + furthest))
+        assert (full and full.span()) == (cut and cut.span()), (pattern, text, pos)
+        if full is not None:
+            assert full.end() - full.start() <= longest, (pattern, text, pos)
+
+
+def test_pattern_reach_cases() -> None:
+    from libyaie.rules import pattern_reach
+
+    assert pattern_reach("ab(?=cde)") == (2, 5)
+    assert pattern_reach("a{2,3}") == (3, 3)
+    assert pattern_reach("(?<=xyz)a") == (1, 3)  # counted as if the look-behind looked ahead
+    assert pattern_reach(r"\bfoo\b") == (3, 4)
+    assert pattern_reach("(?P<x>ab)(?P=x)") == (4, 4)
+    assert pattern_reach("(?P<y>a)|(?P<y>bc)") == (2, 2)  # regex allows a repeated group name
+    assert pattern_reach("a+") is None and pattern_reach("a*b") is None  # no bound
+
+
+def test_every_rule_has_a_reach() -> None:
+    """Every date and title rule's windows come from its reach (a new Python whose parser
+    no longer reads the patterns would silently fall back to the default margins)."""
+    from libyaie.rules import pattern_reach
+
+    ex = libyaie.Extractor()
+    for lang in ("*", "ar", "en", "id", "vi"):
+        for rule in [*ex._rules("date", [lang]), *ex._rules("title", [lang] if lang != "*" else [])]:
+            assert pattern_reach(rule.pattern.pattern) is not None, rule.name

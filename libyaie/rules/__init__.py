@@ -24,7 +24,7 @@ import regex
 
 from .._text import normalize_key
 
-__all__ = ["AR_L", "DIGIT", "Example", "L", "R", "Rule", "alt", "compile_rule", "first_of", "rule_anchor_forms"]
+__all__ = ["AR_L", "DIGIT", "Example", "L", "R", "Rule", "alt", "compile_rule", "first_of", "pattern_reach", "rule_anchor_forms"]
 
 # Boundaries.  Latin/Vietnamese: no word character on either side.  Arabic: a
 # proclitic (و ف ب ل ك and combinations) may stand glued in front.
@@ -143,6 +143,87 @@ def rule_anchor_forms(rule: Rule) -> list[str]:
     return out
 
 
+_GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
+
+
+def pattern_reach(pattern: str, flags: int = 0) -> tuple[int, int] | None:
+    """How far a match of ``pattern`` reaches: (the longest match, the furthest character
+    after the match's start that the engine looks at, look-aheads included), or ``None``
+    when the pattern can match without bound (``+``, ``*``) or uses syntax the standard
+    library's parser does not read.
+
+    Read from the standard library's parse tree of the pattern (the rule patterns use
+    syntax both engines share; only repeated group names, allowed by ``regex``, are
+    renamed first).  A match that overlaps an anchor word at ``[s, e)`` then starts after
+    ``s - longest`` and needs no character from ``e + furthest`` on: the pipeline runs the
+    rule in that window around the anchor."""
+    import importlib
+    from re import VERBOSE
+
+    # the standard library's own parser and opcodes (private modules, untyped; Python >= 3.11)
+    _parser: Any = importlib.import_module("re._parser")
+    c: Any = importlib.import_module("re._constants")
+
+    seen: dict[str, int] = {}
+
+    def unique(m: regex.Match[str]) -> str:
+        n = seen[m[1]] = seen.get(m[1], 0) + 1
+        return m[0] if n == 1 else f"(?P<{m[1]}__{n}>"
+
+    try:
+        tree = _parser.parse(_GROUP_NAME.sub(unique, pattern), flags | VERBOSE)
+    except Exception:  # any syntax the standard library's parser rejects: no reach
+        return None
+    widths: dict[int, int] = {}
+
+    def seq(items: Any) -> tuple[int, int]:
+        width = extent = 0
+        for op, av in items:
+            w, e = item(op, av)
+            extent = max(extent, width + e)
+            width += w
+        return width, extent
+
+    def item(op: Any, av: Any) -> tuple[int, int]:
+        if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+            return 1, 1
+        if op is c.AT:
+            return 0, 1  # a boundary looks at the next character
+        if op is c.SUBPATTERN:
+            got = seq(av[-1])
+            if av[0] is not None:
+                widths[av[0]] = got[0]
+            return got
+        if op is c.ATOMIC_GROUP:
+            return seq(av)
+        if op is c.BRANCH:
+            alts = [seq(b) for b in av[1]]
+            return max(a[0] for a in alts), max(a[1] for a in alts)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            _, hi, sub = av
+            if hi == c.MAXREPEAT:
+                raise ValueError("unbounded")
+            w, e = seq(sub)
+            return w * hi, (w * (hi - 1) + e) if hi else 0
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            sub = av[1]
+            # a look-behind ends at the current position, but a look-ahead or boundary at its
+            # end looks on from there: counted as if it started here (it starts no later)
+            return 0, seq(sub)[1]
+        if op is c.GROUPREF:
+            return widths[av], widths[av]
+        if op is c.GROUPREF_EXISTS:
+            yes = seq(av[1])
+            no = seq(av[2]) if av[2] is not None else (0, 0)
+            return max(yes[0], no[0]), max(yes[1], no[1])
+        raise ValueError(f"unknown {op}")
+
+    try:
+        return seq(tree)
+    except (ValueError, KeyError):
+        return None
+
+
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """Compile a pattern that may use pieces made by :func:`alt`."""
     return regex.compile(expand_lists(pattern), flags)
@@ -186,6 +267,9 @@ class Rule:
     """Set by the pipeline: the anchor words the rule's matches contain (``None``: any
     anchor) and the shortest number (in digits) they can contain, 0 for none; the rule
     runs around those only."""
+    margins: tuple[int, int] | None = None
+    """Set by the pipeline: how many characters before and after an anchor the rule's
+    windows span (see :func:`pattern_reach`); ``None``: the kind's default margins."""
 
 
 def compile_rule(
