@@ -22,6 +22,7 @@ import unicodedata
 import weakref
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
 
 import attrs
 import regex
@@ -141,6 +142,11 @@ def _token_kind(norm: str, s: int, e: int, upper: bytearray, blocked: bytearray,
 _PARTICLE_FIRST = frozenset(w[0] for w in _PARTICLES)
 
 
+# Characters that neither continue a token nor hyphenate it: a position after one of them
+# is in no token that starts before it (tests/test_persons_speed.py checks them).
+_TOKEN_BREAK = frozenset(' \n\t\r(["“«/.,;:!?')
+
+
 def _token_end(norm: str, p: int) -> int:
     """The end of the :data:`_LATIN_TOKEN` match at ``p`` (-1 when there is none)."""
     m = _ASCII_TOKEN.match(norm, p)
@@ -164,7 +170,9 @@ def _latin_tokens(norm: str, upper: bytearray, blocked: bytearray) -> list[tuple
       the scan jumps from one upper-case position to the next (``bytearray.find``) and
       tokenises only from the last space before it (a position after a space, or after
       a token's end, is never inside a token, so the tokens found from there are the
-      tokens of the whole text);
+      tokens of the whole text).  An upper-case position after a space or another
+      character of :data:`_TOKEN_BREAK` (most of them) starts its token: that token is
+      matched there directly;
     * a lower-case particle matters only when it continues a name run (see
       :func:`_sequences`): right after a listed token, separated by a space or an
       initial's dot.  Particles are therefore looked for only there, and the other
@@ -172,26 +180,37 @@ def _latin_tokens(norm: str, upper: bytearray, blocked: bytearray) -> list[tuple
       nor coreference (a left-out word between two listed tokens still separates them).
     """
     any_blocked = 1 in blocked
-    found: dict[int, tuple[int, bool]] = {}  # token start → (end, capitalised)
+    # the tokens kept, in text order: the scan only moves forward and each token found
+    # starts at or after the end of the previous one (no sorting needed)
+    found: list[tuple[int, int, bool]] = []
+    add = found.append
     search = _LATIN_TOKEN.search
-    token_end = _token_end
+    ascii_match = _ASCII_TOKEN.match
+    latin_match = _LATIN_TOKEN.match
+    next_upper = upper.find
     n = len(norm)
     last_end = 0  # no token crosses this position
-    p = upper.find(1)
-    while p != -1 and p < n:
-        if p == 0 or norm[p - 1] == " ":  # the common case: p starts a word
-            e = token_end(norm, p)
-            if e == -1:  # not a letter
+    next_blocked = -1  # the first blocked position at or after p (once p passes it: refreshed)
+    p = next_upper(1, 0, n)
+    while p != -1:
+        if p == 0 or norm[p - 1] in _TOKEN_BREAK:  # the common case: p starts a token
+            # _token_end, inlined: the fast pattern first
+            m = ascii_match(norm, p) or latin_match(norm, p)
+            if m is None:  # not a letter
                 last_end = p + 1
             else:
-                s = p
-                if (not (any_blocked and 1 in blocked[s:e])
-                        and (e - s > 6 or e - s < 2 or (not upper[s + 1] and norm[s + 1].isalpha()))):
-                    found[s] = (e, True)  # _token_kind's answer for a capitalised word that is no acronym
-                elif (kind := _token_kind(norm, s, e, upper, blocked, any_blocked)) is not None:
-                    found[s] = (e, kind)
+                e = m.end()
+                if next_blocked < p:
+                    next_blocked = blocked.find(1, p)
+                    if next_blocked == -1:
+                        next_blocked = n + 1
+                if (next_blocked >= e  # not in a date or title
+                        and (e - p > 6 or e - p < 2 or (not upper[p + 1] and norm[p + 1].isalpha()))):
+                    add((p, e, True))  # _token_kind's answer for a capitalised word that is no acronym
+                elif (kind := _token_kind(norm, p, e, upper, blocked, any_blocked)) is not None:
+                    add((p, e, kind))
                 last_end = e
-            p = upper.find(1, last_end)
+            p = next_upper(1, last_end, n)
             continue
         lo = max(last_end, norm.rfind(" ", last_end, p) + 1)
         m = search(norm, lo)
@@ -199,7 +218,7 @@ def _latin_tokens(norm: str, upper: bytearray, blocked: bytearray) -> list[tuple
             # a lower-case token in the same chunk before p: only a particle is kept
             s, e = m.span()
             if norm[s:e] in _PARTICLES and (kind := _token_kind(norm, s, e, upper, blocked, any_blocked)) is not None:
-                found[s] = (e, kind)
+                add((s, e, kind))
             m = search(norm, e)
         if m is None:
             break
@@ -209,12 +228,17 @@ def _latin_tokens(norm: str, upper: bytearray, blocked: bytearray) -> list[tuple
         else:  # the token starting at p, or the one p is inside (al-Serraj)
             kind = _token_kind(norm, s, e, upper, blocked, any_blocked)
             if kind is not None:
-                found[s] = (e, kind)
+                add((s, e, kind))
             last_end = e
-        p = upper.find(1, last_end)
+        p = next_upper(1, last_end, n)
     out: list[tuple[int, int, bool]] = []
-    for s, (e, kind) in sorted(found.items()):
-        out.append((s, e, kind))
+    nf = len(found)
+    for i, tok in enumerate(found):
+        out.append(tok)
+        e = tok[1]
+        # the start of the next token found (tokens do not overlap: a particle that would
+        # continue this one starts at or before it)
+        nxt = found[i + 1][0] if i + 1 < nf else n
         # particles that continue a run: "Fayez al Serraj", "Deborah K. de Jones"
         while e < n:
             c = norm[e]
@@ -224,9 +248,9 @@ def _latin_tokens(norm: str, upper: bytearray, blocked: bytearray) -> list[tuple
                 s2 = e + 2 if norm[e + 1 : e + 2] == " " else e + 1
             else:
                 break
-            if s2 >= n or s2 in found or norm[s2] not in _PARTICLE_FIRST or upper[s2]:
+            if s2 >= nxt or norm[s2] not in _PARTICLE_FIRST or upper[s2]:
                 break
-            e2 = token_end(norm, s2)
+            e2 = _token_end(norm, s2)
             if e2 == -1 or norm[s2:e2] not in _PARTICLES:
                 break
             kind = _token_kind(norm, s2, e2, upper, blocked, any_blocked)
@@ -241,15 +265,16 @@ def _sequences(norm: str, toks: list[tuple[int, int, bool]]) -> list[list[tuple[
     """Runs of capitalised tokens (particles allowed inside) separated by single spaces."""
     runs: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
+    ps = pe = 0  # the last token of cur (when there is one)
     for s, e, cap in toks:
-        if cur:
-            # single spaces join name words; an initial may carry its dot (Deborah K. Jones)
-            ps, pe = cur[-1]
-            gap = s - pe
-            joinable = (gap == 1 and (norm[pe] == " " or (norm[pe] == "." and pe - ps == 1))) or (
-                gap == 2 and pe - ps == 1 and norm[pe] == "." and norm[pe + 1] == " ")
-        else:
+        if not cur:
             joinable = False
+        elif (gap := s - pe) == 1:
+            # single spaces join name words; an initial may carry its dot (Deborah K. Jones)
+            joinable = (c := norm[pe]) == " " or (c == "." and pe - ps == 1)
+        else:
+            joinable = gap == 2 and pe - ps == 1 and norm[pe] == "." and norm[pe + 1] == " "
+        ps, pe = s, e
         if cap and (joinable or not cur):
             cur.append((s, e))
         elif cap:
@@ -346,10 +371,12 @@ def find_persons(
     person_keys, persons = gaz.person_keys, gaz.persons
     for run in runs:
         i = 0
-        while i < len(run):
+        nr = len(run)
+        while i < nr:
             found = False
-            for j in range(min(len(run), i + 10), i, -1):
-                s, e = run[i][0], run[j - 1][1]
+            s = run[i][0]
+            for j in range(min(nr, i + 10), i, -1):
+                e = run[j - 1][1]
                 key = translit_key(original_of(s, e))
                 ids = person_keys.get(key, ())
                 if (len(ids) == 1 and _fuzzy_ok(key, s, e, place_at, in_any_place)
@@ -375,17 +402,10 @@ def find_persons(
 
     # unknown names never run over a place: cut the runs there
     in_place = in_any_place  # the same mask
-    cut: list[list[tuple[int, int]]] = []
-    for r in runs:
-        if 1 not in in_place[r[0][0] : r[-1][1]]:
-            cut.append(r)  # no place in its span: whole (and trimmed already)
-        else:
-            cut.extend(trimmed for r2 in _split_runs(r, in_place) if (trimmed := _trim(norm, r2)))
-    runs = cut
+    runs = _cut_runs(norm, runs, in_place)  # still sorted by start
 
     # unknown persons right after a title
     given = gaz.given_ar
-    runs.sort(key=lambda r: r[0][0])
     run_starts = [r[0][0] for r in runs]
     for t in titles:
         _unknown_after_title(norm, t, runs, taken, original_of, add, given, in_place, run_starts)
@@ -510,6 +530,18 @@ def _split_runs(run: list[tuple[int, int]], in_place: bytearray) -> list[list[tu
     if cur:
         out.append(cur)
     return out
+
+
+def _cut_runs(norm: str, runs: list[list[tuple[int, int]]], in_place: bytearray) -> list[list[tuple[int, int]]]:
+    """``runs`` (trimmed, sorted by start) cut at the places in them, each piece trimmed
+    again: the result is sorted by start too."""
+    cut: list[list[tuple[int, int]]] = []
+    for r in runs:
+        if 1 not in in_place[r[0][0] : r[-1][1]]:
+            cut.append(r)  # no place in its span: whole (and trimmed already)
+        elif len(r) > 1:  # (a one-word run in a place leaves nothing)
+            cut.extend(trimmed for r2 in _split_runs(r, in_place) if (trimmed := _trim(norm, r2)))
+    return cut
 
 
 def _gap_ok(norm: str, a: int, b: int) -> bool:
@@ -655,28 +687,53 @@ def _coreference(
     latin: dict[str, PersonSel] = {}
     arabic: dict[str, PersonSel] = {}
     known = form_keys or {}
+    # A key goes to the first person that has it.  A form or an entry seen before gives the
+    # keys it gave then, already taken: it is not looked at again.
+    seen_forms: set[str] = set()
+    seen_entries: set[str] = set()
     for p in sorted(found, key=lambda p: p.start):
         written = original_of(p.start, p.end)
-        got = known.get(written)
-        lat, ara = coreference_keys((written,)) if got is None else got
-        if first_names:
-            words = written.split()
-            if len(words) >= 2 and not is_arabic(words[0]) and len(words[0]) >= 3:
-                first = unicodedata.normalize("NFC", words[0]).lower()
-                if first not in _COMMON_FIRST_NAMES and first not in _PARTICLES:
-                    lat = (*lat, "fn:" + first)
-        if p.entry is not None:
+        if written not in seen_forms:
+            seen_forms.add(written)
+            got = known.get(written)
+            lat, ara = coreference_keys((written,)) if got is None else got
+            if first_names:
+                words = written.split()
+                if len(words) >= 2 and not is_arabic(words[0]) and len(words[0]) >= 3:
+                    first = unicodedata.normalize("NFC", words[0]).lower()
+                    if first not in _COMMON_FIRST_NAMES and first not in _PARTICLES:
+                        lat = (*lat, "fn:" + first)
+            for k in lat:
+                latin.setdefault(k, p)
+            for k in ara:
+                arabic.setdefault(k, p)
+        if p.entry is not None and p.entry.id not in seen_entries:
+            seen_entries.add(p.entry.id)
             elat, eara = gaz_keys.get(p.entry.id, ((), ()))
-            lat, ara = lat + elat, ara + eara
-        for k in lat:
-            latin.setdefault(k, p)
-        for k in ara:
-            arabic.setdefault(k, p)
-    first_start = {id(p): p.start for p in found}
+            for k in elat:
+                latin.setdefault(k, p)
+            for k in eara:
+                arabic.setdefault(k, p)
     if latin:
         vi_letter = _VI_LETTER.search
-        for s, e, cap in toks:
-            if not cap or 1 in blocked[s:e] or 1 in in_place[s:e]:
+        # the first blocked and the first place position at or after the token's start
+        # (tokens are sorted: refreshed only once the token passes them)
+        next_blocked = next_place = -1
+        n = len(norm)
+        # a token at or before the first person named cannot be a later mention
+        earliest = min(p.start for p in latin.values())
+        for s, e, cap in toks[bisect.bisect_right(toks, earliest, key=_START) :]:
+            if not cap:
+                continue
+            if next_blocked < s:
+                next_blocked = blocked.find(1, s)
+                if next_blocked == -1:
+                    next_blocked = n + 1
+            if next_place < s:
+                next_place = in_place.find(1, s)
+                if next_place == -1:
+                    next_place = n + 1
+            if next_blocked < e or next_place < e:  # in a date, title or place
                 continue
             word = original_of(s, e)
             # an ASCII word has no Vietnamese letter and needs no NFC
@@ -687,7 +744,7 @@ def _coreference(
                 lp = latin.get("fn:" + low)
             if lp is None and (ascii_word or not vi_letter(word)):
                 lp = latin.get(translit_key(word))
-            if lp is not None and first_start[id(lp)] < s:
+            if lp is not None and lp.start < s:  # named in full before
                 add(s, e, lp.entry, lp.name)
     if arabic:
         for s in _arabic_candidates(norm, arabic):
@@ -701,9 +758,12 @@ def _coreference(
                     continue
                 k = _drop_article(w[len(pre) :])  # w is normalised already: fold_arabic_key minus the work
                 ap = arabic.get(k)
-                if ap is not None and first_start[id(ap)] < s and 1 not in blocked[s + len(pre) : e]:
+                if ap is not None and ap.start < s and 1 not in blocked[s + len(pre) : e]:
                     add(s + len(pre), e, ap.entry, ap.name)
                     break
+
+
+_START = itemgetter(0)
 
 
 def _is_ar_letter(c: str) -> bool:

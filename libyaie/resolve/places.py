@@ -198,6 +198,11 @@ def _vi_weak_ok(norm: str, s: int, is_upper: Callable[[int], bool]) -> bool:
     return prev not in _VI_HONORIFICS and not is_upper(s - len(m.group(0)))
 
 
+def _is_arabic(key: str) -> bool:
+    """:func:`is_arabic` of ``key``, an ASCII key answered without a search."""
+    return not key.isascii() and is_arabic(key)
+
+
 _UPPER_FORM = attrgetter("upper")
 _WEAK = attrgetter("weak")
 
@@ -246,8 +251,7 @@ def resolve_places(
     accepted_weak: set[str] = set()
     pending: list[tuple[int, str]] = []
     hit_starts: set[int] | None = None  # built when first needed
-    for i, (s, e, cands) in enumerate(hits):
-        usable = list(cands)
+    for i, (s, e, usable) in enumerate(hits):
         if _publication(norm, e, is_upper):
             continue
         key = norm[s:e]
@@ -255,29 +259,24 @@ def resolve_places(
             continue  # مسقط رأسه: "his birthplace", not Muscat
         caps_forms = all(map(_UPPER_FORM, usable))
         caps_text: bool | None = None  # _all_caps(key, s, is_upper), computed when needed
-        if cased and not is_arabic(key):
+        if cased and not _is_arabic(key):
             # Latin-script names are proper nouns: "turkey", "chad", "may" are not places
             # a classifier may lead in lower case: "châu Phi", "benua Afrika", "xứ Wales"
             if not is_upper(s):
                 art = _GLUED_ARTICLE.match(key)
-                inner_cap = _inner_cap(key, s, is_upper)
-                if not (art and is_upper(s + art.end())) and not inner_cap:
+                if not (art and is_upper(s + art.end())) and not _inner_cap(key, s, is_upper):
                     continue
-            else:
-                art, inner_cap = None, False
             # all-capital forms (US, UK, AS, UEA) only in capitals: "us", "As" are words
             if caps_forms:
                 caps_text = _all_caps(key, s, is_upper)
                 if not caps_text:
                     continue
-            if not is_upper(s) and not art and not inner_cap:
-                continue
         strong_caps = caps_forms and (caps_text if caps_text is not None else _all_caps(key, s, is_upper))
         if not strong_caps and all(map(_WEAK, usable)):
             prev = _prev_word(norm, s)
             gap_title = bool(title_zone[s])
             vi_lang = any(c.lang == "vi" for c in usable)
-            if not gap_title and not vi_lang and not is_arabic(key):
+            if not gap_title and not vi_lang and not _is_arabic(key):
                 nxt = _NAME_AFTER.match(norm, e)
                 if nxt is not None and is_upper(nxt.start(1)):
                     if hit_starts is None:
