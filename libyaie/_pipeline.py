@@ -608,7 +608,7 @@ class _Anchors:
     """The anchor occurrences of one document (normalised offsets), the numbers, and the
     languages of the anchors."""
 
-    __slots__ = ("_cache", "digits", "hits", "langs", "margins", "norm")
+    __slots__ = ("_by_key", "_cache", "_spans", "digits", "hits", "langs", "margins", "norm")
 
     def __init__(self, norm: str, hits: list[tuple[int, int, str]], mask: int, digits: list[tuple[int, int]],
                  margins: tuple[int, int]):
@@ -617,7 +617,32 @@ class _Anchors:
         self.hits = hits
         self.langs = {lang for lang, bit in _LANG_BIT.items() if mask & bit}
         self.digits = digits
+        self._by_key: dict[str, list[tuple[int, int]]] | None = None
+        self._spans: dict[tuple[frozenset[str] | None, int], list[tuple[int, int]]] = {}
         self._cache: dict[tuple[frozenset[str] | None, int, tuple[int, int] | None], list[tuple[int, int]]] = {}
+
+    def spans(self, forms: frozenset[str] | None, digits: int) -> list[tuple[int, int]]:
+        """The sorted spans of the anchors whose form is in ``forms`` (all when ``None``)
+        and of the numbers of at least ``digits`` digits (none when 0)."""
+        key = (forms, digits)  # rules with the same word lists share their spans
+        got = self._spans.get(key)
+        if got is None:
+            if forms is None:
+                got = [(s, e) for s, e, _ in self.hits]
+            else:
+                by_key = self._by_key
+                if by_key is None:  # the spans of each anchor form, once per document
+                    by_key = self._by_key = {}
+                    for s, e, k in self.hits:
+                        by_key.setdefault(k, []).append((s, e))
+                got = [sp for k, sps in by_key.items() if k in forms for sp in sps]
+            if digits == 1:
+                got.extend(self.digits)
+            elif digits:
+                got.extend(d for d in self.digits if d[1] - d[0] >= digits)
+            got.sort()
+            self._spans[key] = got
+        return got
 
     def windows(self, forms: frozenset[str] | None = None, digits: int = 1,
                 margins: tuple[int, int] | None = None) -> list[tuple[int, int]]:
@@ -630,12 +655,7 @@ class _Anchors:
             if FULL_SCAN:
                 got = [(0, len(self.norm))] if self.norm else []
             else:
-                spans = [(s, e) for s, e, k in self.hits if forms is None or k in forms]
-                if digits == 1:
-                    spans.extend(self.digits)
-                elif digits:
-                    spans.extend(d for d in self.digits if d[1] - d[0] >= digits)
-                got = _merge_windows(self.norm, spans, margins or self.margins,
+                got = _merge_windows(self.norm, self.spans(forms, digits), margins or self.margins,
                                      to_word_end=margins is None or margins[1] >= self.margins[1])
             self._cache[key] = got
         return got
@@ -655,7 +675,7 @@ def _merge_windows(
         return []
     n = len(norm)
     left, right = margins
-    spans.sort()
+    spans = sorted(spans)  # (a copy: the caller's list may be shared)
     out: list[tuple[int, int]] = []
     cs, ce = spans[0][0] - left, spans[0][1] + right
     for s, e in spans:
