@@ -568,7 +568,7 @@ def _rule_margins(rule: Rule, default: tuple[int, int]) -> tuple[int, int]:
     pattern's reach (its longest match before, its furthest look after; see
     :func:`~libyaie.rules.pattern_reach`), never more than the kind's default margins."""
     # (case folding could match one character with two: no reach for a case-blind pattern)
-    reach = None if rule.pattern.flags & regex.IGNORECASE else pattern_reach(rule.pattern.pattern)
+    reach = None if rule.pattern.flags & regex.IGNORECASE else pattern_reach(rule.source or rule.pattern.pattern)
     if reach is None:
         return default
     return min(reach[0], default[0]), min(reach[1], default[1])

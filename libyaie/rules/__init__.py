@@ -147,10 +147,10 @@ _GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
 
 
 def pattern_reach(pattern: str, flags: int = 0) -> tuple[int, int] | None:
-    """How far a match of ``pattern`` reaches: (the longest match, the furthest character
-    after the match's start that the engine looks at, look-aheads included), or ``None``
-    when the pattern can match without bound (``+``, ``*``) or uses syntax the standard
-    library's parser does not read.
+    """How far a match of ``pattern`` (which may use pieces made by :func:`alt`) reaches:
+    (the longest match, the furthest character after the match's start that the engine
+    looks at, look-aheads included), or ``None`` when the pattern can match without bound
+    (``+``, ``*``) or uses syntax the standard library's parser does not read.
 
     Read from the standard library's parse tree of the pattern (the rule patterns use
     syntax both engines share; only repeated group names, allowed by ``regex``, are
@@ -170,8 +170,13 @@ def pattern_reach(pattern: str, flags: int = 0) -> tuple[int, int] | None:
         n = seen[m[1]] = seen.get(m[1], 0) + 1
         return m[0] if n == 1 else f"(?P<{m[1]}__{n}>"
 
+    def list_width(m: regex.Match[str]) -> str:
+        # a word list as any characters as many as its longest form: the same reach, and a
+        # short pattern to parse (a list's prefix tree can run to thousands of characters)
+        return f"(?:.{{{max(map(len, _LISTS[m.group(1)]))}}})"
+
     try:
-        tree = _parser.parse(_GROUP_NAME.sub(unique, pattern), flags | VERBOSE)
+        tree = _parser.parse(_GROUP_NAME.sub(unique, _LIST_REF.sub(list_width, pattern)), flags | VERBOSE)
     except Exception:  # any syntax the standard library's parser rejects: no reach
         return None
     widths: dict[int, int] = {}
