@@ -51,6 +51,17 @@ class _Checksum:
         return f"{self.crc:08x}{self.adler:08x}{self.size:x}"
 
 
+def stamp_files(h: _Checksum, files: Iterable[Path]) -> None:
+    """Add each installed file's path, size and modification time to ``h`` (a file that
+    cannot be read stands as ``path:?``)."""
+    for src in files:
+        try:
+            st = src.stat()
+            h.update(f"{src}:{st.st_size}:{st.st_mtime_ns}".encode())
+        except OSError:
+            h.update(f"{src}:?".encode())
+
+
 def _key(files: Iterable[Path]) -> str:
     import ahocorasick
     import attr
@@ -62,13 +73,7 @@ def _key(files: Iterable[Path]) -> str:
     h.update(sys.version.encode())
     # the libraries whose objects are pickled: their installed files (path, size, mtime)
     # stand for their versions (importlib.metadata would cost more than the whole load)
-    for mod in (ahocorasick, attr):
-        src = Path(getattr(mod, "__file__", None) or "?")
-        try:
-            st = src.stat()
-            h.update(f"{src}:{st.st_size}:{st.st_mtime_ns}".encode())
-        except OSError:
-            h.update(f"{src}:?".encode())
+    stamp_files(h, [Path(getattr(mod, "__file__", None) or "?") for mod in (ahocorasick, attr)])
     # the code that builds the object is part of the key too
     here = Path(__file__).resolve().parent
     for src in sorted(here.rglob("*.py")):

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import regex
 
-from . import _gazetteer
+from . import _gazetteer, _regex_cache
 from ._codes import LANGS
 from ._gazetteer import Gazetteer
 from ._lang import detect
@@ -139,6 +139,7 @@ class Extractor:
                 )
                 self._anchors = _anchor_automaton(_date_anchor_forms(gaz), _title_anchor_forms(gaz))
                 self._ready = (gaz, mod_re, reld_re)
+                _regex_cache.save()
             return self._ready
 
     def _rules(self, kind: str, langs: Iterable[str]) -> list[Rule]:
@@ -162,6 +163,7 @@ class Extractor:
                             rules = [attrs.evolve(r, anchors=(None, 0), margins=_rule_margins(r, _TITLE_MARGINS))
                                      for r in rules]
                         self._compiled[key] = rules
+                        _regex_cache.save()
             out.extend(rules)
         return out
 

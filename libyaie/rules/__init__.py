@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 import regex
 
+from .. import _regex_cache
 from .._text import normalize_key
 
 __all__ = ["AR_L", "DIGIT", "Example", "L", "R", "Rule", "alt", "compile_rule", "first_of", "pattern_reach", "rule_anchor_forms"]
@@ -230,8 +231,9 @@ def pattern_reach(pattern: str, flags: int = 0) -> tuple[int, int] | None:
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-    """Compile a pattern that may use pieces made by :func:`alt`."""
-    return regex.compile(expand_lists(pattern), flags)
+    """Compile a pattern that may use pieces made by :func:`alt` (through the cache of
+    compiled programs, :mod:`libyaie._regex_cache`)."""
+    return _regex_cache.compile(expand_lists(pattern), flags)
 
 
 @attrs.frozen(slots=True)

@@ -1,0 +1,174 @@
+"""On-disk cache of compiled ``regex`` programs (like ``.pyc`` files, for the rule patterns).
+
+The ``regex`` module compiles a pattern in two halves: pure Python parses, optimises and
+generates the program (a list of integers and a few tables), then one call to its C core,
+``_regex.compile``, turns that program into the pattern object.  libyaie's rule patterns
+hold prefix trees of thousands of words: the Python half takes about 0.4 s for every rule
+of every language (90 ms for one Vietnamese article's rules, most of a cold start), the C
+call about 5 ms.  So the program is kept: :func:`compile` records the arguments of that C
+call (plain strings, integers, lists, dicts and frozensets) and stores them in a file in
+libyaie's cache directory (see :mod:`libyaie._cache`); a later process builds the pattern
+from them with the C call alone.
+
+Safety:
+
+* The file's name checksums the Python version and the ``regex`` module's installed files
+  (path, size, modification time): a program is only ever handed back to the very code
+  that made it.  Entries are keyed by the pattern string, the flags and ``regex``'s default
+  version, everything its compiler reads (locale-dependent patterns and named-list
+  keyword arguments are never cached).
+* Anything unexpected — no cache directory, a missing, unreadable or corrupt file, an entry
+  of the wrong shape, an error from the C call, a built pattern whose source differs —
+  falls back to ``regex.compile``: the cache can make a cold start faster, never wrong.
+* ``LIBYAIE_NO_CACHE=1`` disables it, as it does the gazetteer cache.
+
+Recording needs the program, which ``regex`` keeps to itself: while one pattern compiles,
+its module's reference to the C core is replaced by a forwarding wrapper that notes the
+arguments of calls made by this thread (a lock serialises recordings; other threads'
+calls pass straight through).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ._cache import _Checksum, cache_dir, stamp_files
+
+__all__ = ["compile", "save"]
+
+_FORMAT = "1"
+_MAX_ENTRIES = 4000  # a file that grows past this (many user gazetteers) starts afresh
+
+_LOCK = threading.RLock()
+_entries: dict[tuple[str, int, int], tuple[Any, ...]] | None = None  # loaded on first use
+_path: Path | None = None
+_dirty = False
+_disabled = False
+
+
+def _core() -> Any:
+    main: Any = sys.modules.get("regex._main") or sys.modules.get("regex.regex")
+    return getattr(main, "_regex", None), main
+
+
+def _file() -> Path | None:
+    d = cache_dir()
+    if d is None:
+        return None
+    h = _Checksum()
+    h.update(_FORMAT.encode())
+    h.update(sys.version.encode())
+    h.update(str(getattr(regex, "__version__", "?")).encode())
+    pkg = Path(regex.__file__).resolve().parent
+    stamp_files(h, sorted(p for p in pkg.iterdir() if p.suffix in (".py", ".so", ".pyd")))
+    return d / f"regex-{h.hexdigest()}.pickle"
+
+
+def _load() -> dict[tuple[str, int, int], tuple[Any, ...]]:
+    global _entries, _path, _disabled
+    if _entries is None:
+        _entries = {}
+        try:
+            _path = _file()
+        except OSError:
+            _path = None
+        if _path is None:
+            _disabled = True
+        else:
+            _entries = _read(_path)
+    return _entries
+
+
+def _read(path: Path) -> dict[tuple[str, int, int], tuple[Any, ...]]:
+    try:
+        with path.open("rb") as fh:
+            got = pickle.load(fh)
+    except Exception:  # missing or corrupt: start afresh
+        return {}
+    return got if isinstance(got, dict) else {}
+
+
+class _Recorder:
+    """Stands for ``regex``'s C core while one pattern compiles: forwards everything, and
+    notes the arguments of ``compile`` calls made by the recording thread."""
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+        self._thread = threading.get_ident()
+        self.calls: list[tuple[Any, ...]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def compile(self, *args: Any) -> Any:
+        got = self._real.compile(*args)
+        if threading.get_ident() == self._thread:
+            self.calls.append(args)
+        return got
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(pattern, flags)``, from the cached program when there is one."""
+    global _dirty
+    if flags & (regex.LOCALE | regex.DEBUG) or "(?L" in pattern:
+        return regex.compile(pattern, flags)
+    key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
+    with _LOCK:
+        entries = _load()
+        core, main = _core()
+        if _disabled or core is None:
+            return regex.compile(pattern, flags)
+        args = entries.get(key)
+        if args is not None:
+            try:
+                got: regex.Pattern[str] = core.compile(*args)
+                if got.pattern == pattern:
+                    return got
+            except Exception:
+                pass
+            del entries[key]  # a bad entry: compile afresh below
+        recorder = _Recorder(core)
+        main._regex = recorder
+        try:
+            compiled = regex.compile(pattern, flags, cache_pattern=False)
+        finally:
+            main._regex = core
+        if len(recorder.calls) == 1 and recorder.calls[0][0] == pattern:
+            try:
+                pickle.dumps(recorder.calls[0], protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:
+                return compiled
+            entries[key] = recorder.calls[0]
+            _dirty = True
+        return compiled
+
+
+def save() -> None:
+    """Write the programs recorded since the last save (merged with what other processes
+    wrote meanwhile).  A read-only or full cache directory is not an error."""
+    global _dirty
+    with _LOCK:
+        if not _dirty or _path is None or _entries is None:
+            return
+        _dirty = False
+        merged = _read(_path)
+        if len(merged) + len(_entries) > _MAX_ENTRIES:
+            merged = {}
+        merged.update(_entries)
+        try:
+            import tempfile  # only when writing
+
+            _path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=_path.parent, prefix=".regex-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(merged, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, _path)
+        except OSError:
+            pass
