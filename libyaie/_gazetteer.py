@@ -12,13 +12,16 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 import attrs
 
 from ._codes import LANGS, PLACE_KINDS, QUALIFIERS, ROLES
 from ._text import fold_arabic_key, is_arabic, normalize_key
+
+if TYPE_CHECKING:
+    from .resolve.persons import PersonIndex
 
 __all__ = [
     "Candidate",
@@ -150,6 +153,7 @@ class Gazetteer:
     short_keys: Mapping[str, str]  # transliteration key of a Latin short form → person id
     given_ar: frozenset[str]  # first words an unknown Arabic person name may start with
     coref_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]  # person id → (Latin, Arabic) link-back keys
+    person_index: PersonIndex  # the persons' look-up tables (one-word forms, offices, link-back keys)
     files: tuple[str, ...]
 
     def scan(self, norm: str) -> list[Hit]:
@@ -765,7 +769,7 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
             _dates_from(p, data, lines, dates.setdefault(lang, DateTables()))
 
     # derived tables are built (and cached) with the data
-    from .resolve.persons import person_coref_keys, person_tables
+    from .resolve.persons import PersonIndex, person_coref_keys, person_tables
 
     places = {k: b.freeze() for k, b in builders.items()}
     short_keys, given_ar = person_tables(persons, given.get("ar", set()))
@@ -782,6 +786,7 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
         short_keys=short_keys,
         given_ar=given_ar,
         coref_keys=person_coref_keys(persons),
+        person_index=PersonIndex.build(persons),
         files=tuple(files),
     )
 

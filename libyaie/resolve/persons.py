@@ -17,9 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-import threading
 import unicodedata
-import weakref
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import itemgetter
@@ -31,8 +29,8 @@ from .._gazetteer import Gazetteer, Office, PersonEntry
 from .._text import at_sentence_start, fold_arabic_key, is_arabic, normalize_key
 from .names import translit_key
 
-__all__ = ["PersonSel", "TitleSel", "attach", "coreference_keys", "find_persons", "infer_holder", "person_coref_keys",
-           "person_tables"]
+__all__ = ["PersonIndex", "PersonSel", "TitleSel", "attach", "coreference_keys", "find_persons", "infer_holder",
+           "person_coref_keys", "person_tables"]
 
 
 @attrs.define(slots=True)
@@ -449,9 +447,9 @@ def person_coref_keys(persons: Mapping[str, PersonEntry]) -> dict[str, tuple[tup
 
 
 @attrs.frozen(slots=True)
-class _GazetteerTables:
-    """Look-up tables derived from one gazetteer's persons, built once per gazetteer
-    (:func:`_tables`) instead of once per document."""
+class PersonIndex:
+    """Look-up tables derived from a gazetteer's persons, built (and cached) with the
+    gazetteer (:attr:`Gazetteer.person_index`) instead of once per document."""
 
     # lower-cased one-word Latin names, aliases and short forms of listed persons
     single_words: frozenset[str]
@@ -463,45 +461,25 @@ class _GazetteerTables:
     form_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
 
     @classmethod
-    def build(cls, gaz: Gazetteer) -> _GazetteerTables:
+    def build(cls, persons: Mapping[str, PersonEntry]) -> PersonIndex:
         words = frozenset(
-            f.lower() for pe in gaz.persons.values() for f in (pe.name, *pe.aliases, *pe.short) if " " not in f.strip()
+            f.lower() for pe in persons.values() for f in (pe.name, *pe.aliases, *pe.short) if " " not in f.strip()
         )
         offices: dict[tuple[str, str, str | None], list[tuple[PersonEntry, list[Office]]]] = {}
-        for pe in gaz.persons.values():
+        for pe in persons.values():
             for o in pe.offices:
                 holders = offices.setdefault((o.role, o.country, o.qualifier or None), [])
                 if holders and holders[-1][0] is pe:
                     holders[-1][1].append(o)
                 else:
                     holders.append((pe, [o]))
-        form_keys = {f: coreference_keys((f,)) for pe in gaz.persons.values() for f in (pe.name, *pe.aliases, *pe.short)}
+        form_keys = {f: coreference_keys((f,)) for pe in persons.values() for f in (pe.name, *pe.aliases, *pe.short)}
         return cls(words, {k: tuple((pe, tuple(os_)) for pe, os_ in v) for k, v in offices.items()}, form_keys)
 
 
-# id(gazetteer) → (weak reference to it, its tables); an entry goes when its gazetteer does
-_TABLES: dict[int, tuple[weakref.ref[Gazetteer], _GazetteerTables]] = {}
-_TABLES_LOCK = threading.Lock()
-
-
-def _tables(gaz: Gazetteer) -> _GazetteerTables:
-    """The :class:`_GazetteerTables` of ``gaz``, built on first use (thread-safe)."""
-    got = _TABLES.get(id(gaz))
-    if got is not None and got[0]() is gaz:
-        return got[1]
-    with _TABLES_LOCK:
-        got = _TABLES.get(id(gaz))
-        if got is not None and got[0]() is gaz:
-            return got[1]
-        tables = _GazetteerTables.build(gaz)
-        key = id(gaz)
-
-        def forget(ref: weakref.ref[Gazetteer]) -> None:
-            if (entry := _TABLES.get(key)) is not None and entry[0] is ref:
-                del _TABLES[key]
-
-        _TABLES[key] = (weakref.ref(gaz, forget), tables)
-        return tables
+def _tables(gaz: Gazetteer) -> PersonIndex:
+    index: PersonIndex = gaz.person_index
+    return index
 
 
 def gaz_single_words(gaz: Gazetteer) -> frozenset[str]:
