@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeVar
 
 import regex
 
@@ -19,6 +20,7 @@ YEAR = r"(?P<y>1[89]\d\d|20\d\d)"
 YEAR2 = r"(?P<y>1[89]\d\d|20\d\d|\d\d)"
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_V = TypeVar("_V")
 
 
 class Pieces:
@@ -28,17 +30,22 @@ class Pieces:
         self.t = tables.get(lang, DateTables())
         self.lang = lang
         self._index: dict[tuple[str, str], dict[str, object]] = {}
+        self._functions: dict[tuple[str, ...], dict[str, str]] = {}
 
-    def _lookup(self, table: str, sub: str, items: Iterable[tuple[str, object]], form: str) -> object | None:
-        """``form`` looked up in a table keyed by squashed forms (built once; the first
-        listed form of a key wins, as a scan in table order would find it)."""
+    def _table(self, table: str, sub: str, items: Iterable[tuple[str, object]]) -> dict[str, object]:
+        """A table keyed by squashed forms (built once; the first listed form of a key
+        wins, as a scan in table order would find it)."""
         idx = self._index.get((table, sub))
         if idx is None:
             idx = {}
             for f, v in items:
                 idx.setdefault(_squash(f), v)
             self._index[(table, sub)] = idx
-        return idx.get(_squash(form))
+        return idx
+
+    def _lookup(self, table: str, sub: str, items: Iterable[tuple[str, object]], form: str) -> object | None:
+        """``form`` looked up in :meth:`_table`, squashed."""
+        return _get_squashed(self._table(table, sub, items), form)
 
     # -- vocab look-ups (forms are normalised keys) --------------------------------
     def words(self, *functions: str) -> tuple[str, ...]:
@@ -79,10 +86,12 @@ class Pieces:
         return alt([f for f in self.t.numbers if f not in ex])
 
     def number(self, s: str) -> int | None:
-        s = _squash(s)
+        idx = self._table("number", "", self.t.numbers.items())
+        if not s.isdigit() and s not in idx:  # digits and listed forms are squashed already
+            s = _squash(s)
         if s.isdigit():
             return int(s)
-        got = self._lookup("number", "", self.t.numbers.items(), s)
+        got = idx.get(s)
         return got if isinstance(got, int) else None
 
     def alt_ordinals(self) -> str:
@@ -107,10 +116,16 @@ class Pieces:
         return got if isinstance(got, str) else None
 
     def function_of(self, s: str, *functions: str) -> str | None:
-        for fn in functions:
-            if self._lookup("word", fn, ((f, fn) for f in self.t.words.get(fn, ())), s) is not None:
-                return fn
-        return None
+        """The first of ``functions`` whose words hold ``s`` (one index per tuple of
+        functions, built once: each squashed word maps to the first function listing it)."""
+        idx = self._functions.get(functions)
+        if idx is None:
+            idx = {}
+            for fn in functions:
+                for f in self.t.words.get(fn, ()):
+                    idx.setdefault(_squash(f), fn)
+            self._functions[functions] = idx
+        return _get_squashed(idx, s)
 
 
 def _unabbreviated(table: Mapping[str, int]) -> list[str]:
@@ -136,6 +151,14 @@ def _squash(s: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+def _get_squashed(idx: Mapping[str, _V], form: str) -> _V | None:
+    """``idx.get(_squash(form))`` for an index keyed by squashed forms.  A form found as it
+    is is one of those keys, so already squashed: only the others are squashed (most forms
+    come from a pattern piece made of the listed forms, and are found at once)."""
+    got = idx.get(form)
+    return got if got is not None else idx.get(_squash(form))
+
+
 _REL_DAY = {"yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2, "today-dated": 0}
 
 
@@ -144,8 +167,10 @@ def relative_day_rule(p: Pieces, left: str, right: str, examples: Sequence[Examp
     today in a dated form: فجر اليوم, sáng nay, pagi ini, this morning) is the reference date
     shifted by its offset."""
 
+    functions = tuple(_REL_DAY)
+
     def build(m: regex.Match[str]) -> object:
-        fn = p.function_of(m[0], *_REL_DAY)
+        fn = p.function_of(m[0], *functions)
         return None if fn is None else spec(rel_unit="D", rel_offset=_REL_DAY[fn])
 
     return compile_rule(
@@ -154,11 +179,14 @@ def relative_day_rule(p: Pieces, left: str, right: str, examples: Sequence[Examp
     )
 
 
+_DIRECTION = {"past": -1, "future": 1, "this": 0}
+
+
 def direction_of(p: Pieces, word: str | None) -> int:
     if not word:
         return 0
     fn = p.function_of(word, "past", "future", "this")
-    return {"past": -1, "future": 1, "this": 0}.get(fn or "", 0)
+    return _DIRECTION.get(fn or "", 0)
 
 
 def roman_or_int(s: str) -> int | None:
@@ -178,5 +206,5 @@ def year_of(s: str | None) -> int | None:
     return y
 
 
-def spec(**kw: object) -> DateSpec:
-    return DateSpec(**kw)  # type: ignore[arg-type]
+spec = DateSpec
+"""What a date rule's build returns: the :class:`DateSpec` class itself (no wrapper call per match)."""

@@ -60,8 +60,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     WEEKDAY = rf"(?:(?:يوم\s{{1,2}})(?:ال)?{WD_BARE}|ال{WD_BARE})"
 
     def month_of(s: str) -> int | None:
-        # "ديسمبر/كانون الاول": the first name decides
-        first = _SLASH.split(s)[0]
+        # "ديسمبر/كانون الاول": the first name decides (split only where a second one is)
+        first = _SLASH.split(s)[0] if "/" in s or "(" in s else s
         return p.month_index(first)
 
     def day_of(m: regex.Match[str]) -> int | None:
@@ -71,13 +71,16 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return p.ordinal(m["od"])
         return None
 
+    # weekday names without the article → index (the first listed name of a form wins)
+    wd_bare_index: dict[str, int] = {}
+    for f, i in p.t.weekdays.items():
+        wd_bare_index.setdefault(f[2:] if f.startswith("ال") else f, i)
+
     def wd_index(s: str) -> int | None:
-        s = _YAWM.sub("", s)
+        if s.startswith("يوم"):
+            s = _YAWM.sub("", s)
         s = s[2:] if s.startswith("ال") else s
-        for f, i in p.t.weekdays.items():
-            if (f[2:] if f.startswith("ال") else f) == s:
-                return i
-        return None
+        return wd_bare_index.get(s)
 
     def b_day_month(m: regex.Match[str]) -> object:
         mo = month_of(m["m"])
@@ -95,12 +98,25 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         mo = month_of(m["m"])
         if mo is None:
             return None
-        if m["dir"] in ("ذاته", "نفسه"):
+        d = m["dir"]
+        if d in ("ذاته", "نفسه"):
             return spec(month=mo, rel_unit="Y", rel_offset=0, anaphoric=True)
         if m["yw"]:
-            fn = p.function_of(m["dir"], "past", "future", "this")
+            fn = p.function_of(d, "past", "future", "this")
             return spec(month=mo, rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
-        return spec(month=mo, direction=direction_of(p, m["dir"]))
+        return spec(month=mo, direction=direction_of(p, d))
+
+    def b_month(m: regex.Match[str]) -> object:
+        mo = month_of(m["m"])
+        return None if mo is None else spec(month=mo)
+
+    def b_unit_once(m: regex.Match[str]) -> object:
+        u = p.unit(m["u"])
+        return None if u in (None, "Q") else spec(duration_unit=u, duration_amount=1)
+
+    def b_unit_several(m: regex.Match[str]) -> object:
+        u = p.unit(m["u"])
+        return None if u in (None, "Q") else spec(duration_unit=u, duration_amount=None)
 
     def b_weekday(m: regex.Match[str]) -> object:
         wd = wd_index(m["wd"])
@@ -108,7 +124,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return None
         pod = None
         if m["pod"]:
-            pod = "MO" if p.function_of(m["pod"], "morning") else "EV"
+            pod = "MO" if p.function_of(m["pod"], "morning", "evening") == "morning" else "EV"
         return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
 
     def b_rel(m: regex.Match[str]) -> object:
@@ -152,9 +168,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     DECADE = alt(list(decades) + ["ال" + k for k in decades])
 
     def b_decade(m: regex.Match[str]) -> object:
-        k = m["dec"][2:] if m["dec"].startswith("ال") else m["dec"]
-        k = k.replace("يات", "يات")
-        n = decades.get(k)
+        dec = m["dec"]
+        n = decades.get(dec[2:] if dec.startswith("ال") else dec)
         if n is None:
             return None
         if m["crel"]:
@@ -219,7 +234,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "ar.date.month-prefixed", "date", "ar",
             rf"{AR_L}(?:{MONTH_PREFIX})\s{{1,2}}(?P<m>{MONTH}{PAIRED}){R}",
-            lambda m: None if month_of(m["m"]) is None else spec(month=month_of(m["m"])),
+            b_month,
             examples=[Example("شهر أغسطس", {"value": "2020-08"})],
             negatives=["شهر العسل"],
             priority=-1,
@@ -228,7 +243,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             "ar.date.month-after-preposition", "date", "ar",
             rf"""{AR_L}(?<=(?:^|[^\w])(?:[وف]?(?:{MONTH_PREP}|{MODS})\s{{1,2}}))
                  (?P<m>{MONTH}){R}(?!\s?/)""",
-            lambda m: None if month_of(m["m"]) is None else spec(month=month_of(m["m"])),
+            b_month,
             examples=[
                 Example("في يوليو", {"value": "2020-07"}),
                 Example("منذ منتصف نونبر", {"value": "2020-11"}),
@@ -240,7 +255,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "ar.date.approx-unit", "date", "ar",
             rf"""{AR_L}(?<=(?:^|[^\w])(?:نحو|قرابه|حوالي|زهاء)\s{{1,2}})(?P<u>شهر|عام|سنه|يوم|اسبوع|ساعه|عقد|قرن){R}(?!\s{{0,2}}(?:\d|{ORD}))""",
-            lambda m: None if p.unit(m["u"]) in (None, "Q") else spec(duration_unit=p.unit(m["u"]), duration_amount=1),
+            b_unit_once,
             examples=[Example("نحو شهر", {"value": "P1M"}), Example("قرابة عام", {"value": "P1Y"})],
             negatives=["نحو عام 2020"],
             anchor=("شهر", "عام", "سنه", "يوم", "اسبوع", "ساعه", "عقد", "قرن"),
@@ -296,7 +311,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "ar.date.since-years", "date", "ar",
             rf"{AR_L}(?:{SINCE})\s{{1,2}}(?:(?:عده|بضع|بضعه)\s{{1,2}})?(?P<u>{UNIT}){R}(?!\s{{0,2}}\d)",
-            lambda m: None if p.unit(m["u"]) in (None, "Q") else spec(duration_unit=p.unit(m["u"]), duration_amount=None),
+            b_unit_several,
             examples=[Example("منذ سنوات", {"value": "PXY"}), Example("منذ أشهر", {"value": "PXM"})],
             negatives=["منذ عام 2014"],
             priority=-1,

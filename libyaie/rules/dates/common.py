@@ -55,12 +55,15 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     def year(m: regex.Match[str]) -> object:
         return spec(year=int(m["y"]))
 
+    # the groups capture listed forms, normalised keys (single spaces): found as they are,
+    # anything else with its white space squashed first (the same key either way)
     def season(m: regex.Match[str]) -> object:
-        code = season_of.get(_SPACES.sub(" ", m["s"]))
+        s = m["s"]
+        code = season_of.get(s) or season_of.get(_SPACES.sub(" ", s))
         return None if code is None else spec(year=int(m["y"]), season=code)
 
     def unit_this(m: regex.Match[str]) -> object:
-        u = unit_of.get(_SPACES.sub(" ", m["u"]))
+        u = unit_of.get(m["u"]) or unit_of.get(_SPACES.sub(" ", m["u"]))
         return None if u is None else spec(rel_unit=u, rel_offset=0)
 
     return [

@@ -16,15 +16,20 @@ from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
 __all__ = ["rules"]
 
 _OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
+_REL_UNIT = {"week": "W", "month": "M", "year": "Y"}
+_UNCAPITALISED = frozenset(("on", "in", "of", "the", "last", "next", "this", "early", "late", "mid", "since"))
 
 
 _WORDS = regex.compile(r"(?<!\w)[^\W\d_]+")
 
 
 def _capitalised(original: str) -> bool:
-    words = [w for w in _WORDS.findall(original)
-             if w.lower() not in ("on", "in", "of", "the", "last", "next", "this", "early", "late", "mid", "since")]
-    return bool(words) and words[0][:1].isupper()
+    # the first word other than a preposition or direction (on, the, last, early) decides
+    w: str
+    for w in _WORDS.findall(original):
+        if w.lower() not in _UNCAPITALISED:
+            return w[:1].isupper()
+    return False
 
 
 def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
@@ -46,16 +51,17 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return spec(year=y, month=mo, day=int(m["d"]))
 
     def b_month(m: regex.Match[str]) -> object:
-        mo = p.month_index(m["m"])
+        g = m.groupdict()  # (not every rule built by it has y, same, dir, yw)
+        mo = p.month_index(g["m"])
         if mo is None:
             return None
-        if m.groupdict().get("y"):
-            return spec(year=int(m["y"]), month=mo)
-        if m.groupdict().get("same"):
+        if y := g.get("y"):
+            return spec(year=int(y), month=mo)
+        if g.get("same"):
             return spec(month=mo, rel_unit="Y", rel_offset=0, anaphoric=True)
-        d = m.groupdict().get("dir")
+        d = g.get("dir")
         fn = p.function_of(d, "past", "future", "this") if d else None
-        if m.groupdict().get("yw"):  # "March last year": March of the year before the reference
+        if g.get("yw"):  # "March last year": March of the year before the reference
             return spec(month=mo, rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
         if fn == "this":
             return spec(month=mo, rel_unit="Y", rel_offset=0)
@@ -68,7 +74,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return spec(weekday=wd, direction=direction_of(p, m["dir"]))
 
     def b_rel(m: regex.Match[str]) -> object:
-        unit = {"week": "W", "month": "M", "year": "Y"}.get(m["u"])
+        unit = _REL_UNIT.get(m["u"])
         fn = p.function_of(m["dir"], "past", "future", "this")
         if unit is None:
             return None

@@ -14,6 +14,8 @@ from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
 __all__ = ["rules"]
 
 _OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
+_REL_UNIT = {"minggu": "W", "pekan": "W", "bulan": "M", "tahun": "Y"}
+_UNCAPITALISED = ("hari", "pada", "tanggal")
 
 
 _WORDS = regex.compile(r"\w+")
@@ -21,9 +23,13 @@ _SPACES = regex.compile(r"\s+")
 
 
 def _capitalised(original: str) -> bool:
-    # "Minggu" (Sunday) vs "minggu" (week); month names such as "Mei" are capitalised
-    words = [w for w in _WORDS.findall(original) if w.lower() not in ("hari", "pada", "tanggal")]
-    return bool(words) and words[0][:1].isupper()
+    # "Minggu" (Sunday) vs "minggu" (week); month names such as "Mei" are capitalised:
+    # the first word other than hari, pada, tanggal decides
+    w: str
+    for w in _WORDS.findall(original):
+        if w.lower() not in _UNCAPITALISED:
+            return w[:1].isupper()
+    return False
 
 
 def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
@@ -63,16 +69,24 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return None
         pod = None
         if m["pod"]:
-            pod = "MO" if p.function_of(m["pod"], "morning") else "EV"
+            pod = "MO" if p.function_of(m["pod"], "morning", "evening") == "morning" else "EV"
         return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
 
     def b_rel(m: regex.Match[str]) -> object:
-        u = _SPACES.sub(" ", m["u"])
-        unit = {"minggu": "W", "pekan": "W", "bulan": "M", "tahun": "Y"}.get(u)
+        u = m["u"]
+        unit = _REL_UNIT.get(u) or _REL_UNIT.get(_SPACES.sub(" ", u))  # a listed word has no space
         fn = p.function_of(m["dir"], "past", "future", "this")
         if unit is None:
             return None
         return spec(rel_unit=unit, rel_offset=_OFFSET.get(fn or "", 0))
+
+    def b_month_only(m: regex.Match[str]) -> object:
+        mo = p.month_index(m["m"])
+        return None if mo is None else spec(month=mo)
+
+    def b_reduplicated(m: regex.Match[str]) -> object:
+        u = p.unit(m["stem"])
+        return None if u is None else spec(duration_unit=u, duration_amount=None)
 
     def b_duration(m: regex.Match[str]) -> object:
         u = p.unit(m["u"])
@@ -119,7 +133,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "id.date.month", "date", "id",
             rf"{L}(?:bulan\s{{1,2}})?(?P<m>{p.alt_months_long()}){R}",
-            lambda m: None if p.month_index(m["m"]) is None else spec(month=p.month_index(m["m"])),
+            b_month_only,
             examples=[Example("gencatan senjata Oktober", {"value": "2020-10"})],
             negatives=["juni"],
             accept=_capitalised,
@@ -171,7 +185,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "id.date.duration-reduplicated", "date", "id",
             rf"""{L}(?P<u>ber(?P<stem>tahun|bulan|minggu|pekan|hari|jam|menit)-(?P=stem)){R}""",
-            lambda m: None if p.unit(m["stem"]) is None else spec(duration_unit=p.unit(m["stem"]), duration_amount=None),
+            b_reduplicated,
             examples=[Example("bertahun-tahun", {"value": "PXY"}), Example("berbulan-bulan", {"value": "PXM"})],
             negatives=["tahun-tahun", "bertahun"],
             anchor=("tahun", "bulan", "minggu", "pekan", "hari", "jam", "menit"),

@@ -20,6 +20,8 @@ _OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
 
 REF19 = datetime.date(2019, 4, 25)
 
+_REL_UNIT = {"tuần": "W", "tuần lễ": "W", "tháng": "M", "năm": "Y"}
+
 
 _THU = regex.compile(r"(?i:thứ)\s+(\S)")
 _SPACES = regex.compile(r"\s+")
@@ -62,14 +64,15 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return None
         pod = None
         if m["pod"]:
-            pod = "MO" if p.function_of(m["pod"], "morning") else "EV"
+            pod = "MO" if p.function_of(m["pod"], "morning", "evening") == "morning" else "EV"
         if m["wdir"]:
             fn = p.function_of(m["wdir"], "past", "future", "this")
             return spec(weekday=wd, rel_unit="W", rel_offset=_OFFSET.get(fn or "", 0), part_of_day=pod)
         return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
 
     def b_rel(m: regex.Match[str]) -> object:
-        unit = {"tuần": "W", "tuần lễ": "W", "tháng": "M", "năm": "Y"}.get(_SPACES.sub(" ", m["u"]))
+        u = m["u"]
+        unit = _REL_UNIT.get(u) or _REL_UNIT.get(_SPACES.sub(" ", u))  # a listed word has single spaces
         fn = p.function_of(m["dir"], "past", "future", "this")
         if unit is None:
             return None

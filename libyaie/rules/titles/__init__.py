@@ -94,9 +94,30 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         pattern = rf"""{left}(?:(?P<mod>{MODB})\s{{1,2}}){{0,2}}(?P<head>{HEAD})
                        (?:\s{{1,2}}(?:(?:{CONN})\s{{1,2}})?(?P<port>{PORT}))?(?:\s{{1,2}}(?P<moda>{MODA}))?{R}"""
 
+    has_port1 = "(?P<port1>" in pattern
+    # the reading of each head alone (no modifier, no portfolio), what most matches read:
+    # built once here (a reading is immutable), as the general path below would build it
+    alone = {
+        k: TitleReading(
+            role=h.role, qualifier=h.qualifier or None, country=h.country, organization=h.organization, head=k,
+            has_portfolio=False, abbreviation=k in abbreviations,
+        )
+        for k, h in heads.items() if h.role is not None
+    }
+
+    # The groups capture listed forms, which are keys of these tables: normalised keys,
+    # whose white space is already squashed.  Only a capture not found as it is gets
+    # squashed before its look-up (the same key either way).
     def build(m: regex.Match[str]) -> TitleReading | None:
-        mods = [_squash(x) for x in m.captures("mod")]
-        head_s = _squash(m["head"])
+        head_s = m["head"]
+        if head_s not in heads:
+            head_s = _squash(head_s)
+        captured_mods = m.captures("mod")
+        port_s: str | None = m["port"] or (m["port1"] if has_port1 else None)
+        moda = m["moda"]
+        if not (captured_mods or port_s or moda):
+            return alone.get(head_s)
+        mods = [x if x in mods_before else _squash(x) for x in captured_mods]
         # a whole listed head beats modifier + head over the same words
         while mods:
             joined = " ".join([*mods, head_s])
@@ -112,8 +133,7 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         head = heads.get(head_s)
         if head is None or head.role is None:
             return None
-        port_s: str | None = m["port"] or m.groupdict().get("port1")
-        port = ports.get(_squash(port_s)) if port_s else None
+        port = (ports.get(port_s) or ports.get(_squash(port_s))) if port_s else None
         role = head.role
         organization = head.organization
         country = head.country
@@ -127,15 +147,15 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         quals: list[str] = [q for x in mods if x in mods_before and (q := mods_before[x].qualifier)]
         if head.qualifier:
             quals.append(head.qualifier)
-        if m["moda"]:
-            qa = mods_after.get(_squash(m["moda"]))
+        if moda:
+            qa = mods_after.get(moda) or mods_after.get(_squash(moda))
             if qa is not None and qa.qualifier:
                 quals.append(qa.qualifier)
         qual = min(quals, key=lambda q: _QUAL_RANK.get(q, 9)) if quals else None
         return TitleReading(
             role=role, qualifier=qual, country=country, organization=organization, head=head_s,
             has_portfolio=port is not None, abbreviation=head_s in abbreviations,
-            modifiers=sum(len(x.split()) for x in mods),
+            modifiers=sum(len(x.split()) for x in mods) if mods else 0,
         )
 
     def accept(original: str) -> bool:
@@ -143,10 +163,10 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         words = _WORDS.findall(original)
         if not words:
             return False
-        return all(
-            w.isupper() or len(w) > 8 or (w.lower() if w.isascii() else _word_key(w)) not in abbreviations
-            for w in words
-        )
+        for w in words:
+            if not (w.isupper() or len(w) > 8) and (w.lower() if w.isascii() else _word_key(w)) in abbreviations:
+                return False
+        return True
 
     examples = _EXAMPLES.get(lang, ())
     return compile_rule(
