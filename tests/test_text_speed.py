@@ -218,8 +218,8 @@ def test_scan_keeps_the_word_bounded_matches(text: str) -> None:
 
 
 def test_regex_white_space_is_str_white_space() -> None:
-    """places._direction strips trailing white space with str.rstrip, which must strip every
-    character the patterns' \\s matches."""
+    """places._direction skips trailing white space with str.isspace, which must be true of
+    every character the patterns' \\s matches."""
     assert all(chr(cp).isspace() for cp in range(0x110000) if regex.match(r"\s", chr(cp)))
 
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import re
 import unicodedata
-from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 import attrs
 import regex
@@ -179,7 +179,8 @@ def _latin_tokens(norm: str, upper: bytearray, blocked: bytearray) -> list[tuple
     """
     any_blocked = 1 in blocked
     # the tokens kept, in text order: the scan only moves forward and each token found
-    # starts at or after the end of the previous one (no sorting needed)
+    # starts at or after the end of the previous one (only the particles added after the
+    # scan need sorting in)
     found: list[tuple[int, int, bool]] = []
     add = found.append
     search = _LATIN_TOKEN.search
@@ -202,13 +203,16 @@ def _latin_tokens(norm: str, upper: bytearray, blocked: bytearray) -> list[tuple
                     next_blocked = blocked.find(1, p)
                     if next_blocked == -1:
                         next_blocked = n + 1
-                if (next_blocked >= e  # not in a date or title
-                        and (e - p > 6 or e - p < 2 or (not upper[p + 1] and norm[p + 1].isalpha()))):
-                    add((p, e, True))  # _token_kind's answer for a capitalised word that is no acronym
+                # _token_kind's answers, inlined for the common cases
+                if next_blocked < e:  # in a date or title: only a particle is kept
+                    if norm[p:e] in _PARTICLES:
+                        add((p, e, False))
+                elif e - p > 6 or e - p < 2 or (not upper[p + 1] and norm[p + 1].isalpha()):
+                    add((p, e, True))  # a capitalised word that is no acronym
                 elif (kind := _token_kind(norm, p, e, upper, blocked, any_blocked)) is not None:
                     add((p, e, kind))
                 last_end = e
-            p = next_upper(1, last_end, n)
+            p = next_upper(1, last_end)  # (upper ends with a 0: found only in norm)
             continue
         lo = max(last_end, norm.rfind(" ", last_end, p) + 1)
         m = search(norm, lo)
@@ -229,15 +233,15 @@ def _latin_tokens(norm: str, upper: bytearray, blocked: bytearray) -> list[tuple
                 add((s, e, kind))
             last_end = e
         p = next_upper(1, last_end, n)
-    out: list[tuple[int, int, bool]] = []
-    nf = len(found)
-    for i, tok in enumerate(found):
-        out.append(tok)
-        e = tok[1]
-        # the start of the next token found (tokens do not overlap: a particle that would
-        # continue this one starts at or before it)
-        nxt = found[i + 1][0] if i + 1 < nf else n
-        # particles that continue a run: "Fayez al Serraj", "Deborah K. de Jones"
+    if not found:
+        return found
+    # particles that continue a run: "Fayez al Serraj", "Deborah K. de Jones"
+    particles: list[tuple[int, int, bool]] = []
+    # the start of the next token found after each one (tokens do not overlap: a particle
+    # that would continue a token starts at or before the next one)
+    next_starts = [tok[0] for tok in found[1:]]
+    next_starts.append(n)
+    for (_, e, _), nxt in zip(found, next_starts, strict=True):
         while e < n:
             c = norm[e]
             if c == " ":
@@ -255,44 +259,43 @@ def _latin_tokens(norm: str, upper: bytearray, blocked: bytearray) -> list[tuple
             if kind is None:
                 break
             e = e2
-            out.append((s2, e, kind))
-    return out
+            particles.append((s2, e, kind))
+    if particles:  # each between its token and the next one: sorting puts it there
+        found += particles
+        found.sort()
+    return found
 
 
 def _sequences(norm: str, toks: list[tuple[int, int, bool]]) -> list[list[tuple[int, int]]]:
     """Runs of capitalised tokens (particles allowed inside) separated by single spaces."""
     runs: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
-    ps = pe = 0  # the last token of cur (when there is one)
+    ps = pe = 0  # the previous token
     for s, e, cap in toks:
-        if not cur:
-            joinable = False
-        elif (gap := s - pe) == 1:
-            # single spaces join name words; an initial may carry its dot (Deborah K. Jones)
-            joinable = (c := norm[pe]) == " " or (c == "." and pe - ps == 1)
-        else:
-            joinable = gap == 2 and pe - ps == 1 and norm[pe] == "." and norm[pe + 1] == " "
-        ps, pe = s, e
-        if cap and (joinable or not cur):
-            cur.append((s, e))
-        elif cap:
-            runs.append(cur)
-            cur = [(s, e)]
-        elif joinable and norm[s:e] in _PARTICLES:
-            cur.append((s, e))
-        else:
-            if cur:
+        if cur:
+            if (gap := s - pe) == 1:
+                # single spaces join name words; an initial may carry its dot (Deborah K. Jones)
+                joinable = (c := norm[pe]) == " " or (c == "." and pe - ps == 1)
+            else:
+                joinable = gap == 2 and pe - ps == 1 and norm[pe] == "." and norm[pe + 1] == " "
+            if joinable and (cap or norm[s:e] in _PARTICLES):
+                cur.append((s, e))
+                if len(cur) > 12:  # (only a growing run can pass 12 words)
+                    runs.append(cur)
+                    cur = []
+            else:
                 runs.append(cur)
-            cur = []
-        if len(cur) > 12:
-            runs.append(cur)
-            cur = []
+                cur = [(s, e)] if cap else []
+        elif cap:
+            cur = [(s, e)]
+        ps, pe = s, e
     if cur:
         runs.append(cur)
     out: list[list[tuple[int, int]]] = []
     for r in runs:
         if len(r) == 1:  # most runs are one word: kept unless it is a particle
-            if norm[r[0][0] : r[0][1]] not in _PARTICLES:
+            s, e = r[0]
+            if norm[s:e] not in _PARTICLES:
                 out.append(r)
         elif trimmed := _trim(norm, r):
             out.append(trimmed)
@@ -360,24 +363,23 @@ def find_persons(
         (s, e, 2, gaz.persons[pid]) for s, e, pid, form in person_hits if form != "short" and cap_ok(s, e)
     ]
     in_any_place = bytearray(len(norm) + 1)
-    place_at = array("i", bytes(4 * (len(norm) + 1)))  # position → 1 + index of the place covering it
-    for pidx, (ps, pe_) in enumerate(place_spans):
+    for ps, pe_ in place_spans:
         in_any_place[ps:pe_] = b"\x01" * (pe_ - ps)
-        place_at[ps:pe_] = array("i", (pidx + 1,)) * (pe_ - ps)
     toks = _latin_tokens(norm, upper, blocked)
     runs = _sequences(norm, toks)
-    person_keys, persons = gaz.person_keys, gaz.persons
+    person_ids = gaz.person_keys.get
+    persons = gaz.persons
     for run in runs:
         i = 0
         nr = len(run)
         while i < nr:
             found = False
             s = run[i][0]
-            for j in range(min(nr, i + 10), i, -1):
+            for j in range(nr if nr < i + 10 else i + 10, i, -1):  # at most 10 words from i
                 e = run[j - 1][1]
                 key = translit_key(original_of(s, e))
-                ids = person_keys.get(key, ())
-                if (len(ids) == 1 and _fuzzy_ok(key, s, e, place_at, in_any_place)
+                ids = person_ids(key, ())
+                if (len(ids) == 1 and _fuzzy_ok(key, s, e, place_spans, in_any_place)
                         and not (j - i == 1 and at_sentence_start(norm, s) and original_of(s, e).lower()
                                  not in exact_single)):
                     cands.append((s, e, 1, persons[ids[0]]))
@@ -412,7 +414,7 @@ def find_persons(
     # a word inside a place is not a person's name said again (Nam in Việt Nam)
     _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, add, blocked, in_any_place, first_names,
                  _tables(gaz).form_keys)
-    out.sort(key=lambda p: p.start)
+    out.sort(key=_BY_START)
     return out
 
 
@@ -487,12 +489,21 @@ def gaz_single_words(gaz: Gazetteer) -> frozenset[str]:
     return _tables(gaz).single_words
 
 
-def _fuzzy_ok(key: str, s: int, e: int, place_at: Sequence[int], in_place: bytearray) -> bool:
+def _fuzzy_ok(key: str, s: int, e: int, place_spans: Sequence[tuple[int, int]], in_place: bytearray) -> bool:
     """A transliteration-key match is not a person when it lies inside a place name
     (Sidi Bu Zinah), or when its key is short and it overlaps a place."""
-    if place_at[s] and place_at[s] == place_at[e - 1]:
-        return False
-    return not (len(key.replace("V", "")) < 4 and 1 in in_place[s:e])
+    if 1 in in_place[s:e]:  # (rare: the places are looked at only then)
+        # the last place covering the first character, and the one covering the last
+        first = last = -1
+        for k, (ps, pe) in enumerate(place_spans):
+            if ps <= s < pe:
+                first = k
+            if ps < e <= pe:
+                last = k
+        if first != -1 and first == last:
+            return False
+        return len(key.replace("V", "")) >= 4
+    return True
 
 
 def _split_runs(run: list[tuple[int, int]], in_place: bytearray) -> list[list[tuple[int, int]]]:
@@ -545,19 +556,20 @@ def _unknown_after_title(
 ) -> None:
     # the office's country may stand between title and name: "Menteri Luar Negeri Israel Eli Cohen"
     start = t.end
+    n = len(norm)
     while True:
         k = start
-        while k < len(norm) and norm[k] == " ":
+        while k < n and norm[k] == " ":
             k += 1
-        if k < len(norm) and in_place[k]:
+        if k < n and in_place[k]:
             start = in_place.find(0, k)  # the end of the place (in_place ends with a 0)
             continue
         break
     # Latin (runs are sorted by start)
     k = bisect.bisect_left(run_starts, start)
-    while k < len(runs) and runs[k][0][0] - start <= 12:
+    nruns = len(runs)
+    while k < nruns and (s := run_starts[k]) - start <= 12:
         run = runs[k]
-        s = run[0][0]
         k += 1
         if not _gap_ok(norm, start, s):
             continue
@@ -604,19 +616,16 @@ def vietnamese_names(
 ) -> None:
     """Vietnamese full names: 2–4 capitalised syllables led by a common family name
     (Nguyễn Thị Nga, Phạm Bình Minh).  Unknown ones come back with ``id = None``."""
-    i = 0
     n = len(toks)
-    while i < n:
-        s, e, cap = toks[i]
-        if cap and norm[s:e] in VI_SURNAMES:
+    resume = 0  # the tokens before this one are in a name found already
+    for i, (s, e, cap) in enumerate(toks):
+        if cap and i >= resume and norm[s:e] in VI_SURNAMES:
             j = i + 1
             while j < n and j - i < 4 and toks[j][2] and norm[toks[j - 1][1] : toks[j][0]] == " ":
                 j += 1
             if j - i >= 2 and 1 not in in_place[s : toks[j - 1][1]]:  # Hà Nội is a place
                 add(s, toks[j - 1][1], None, original_of(s, toks[j - 1][1]))
-                i = j
-                continue
-        i += 1
+                resume = j
 
 
 def coreference_keys(forms: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -669,7 +678,7 @@ def _coreference(
     # keys it gave then, already taken: it is not looked at again.
     seen_forms: set[str] = set()
     seen_entries: set[str] = set()
-    for p in sorted(found, key=lambda p: p.start):
+    for p in sorted(found, key=_BY_START):
         written = original_of(p.start, p.end)
         if written not in seen_forms:
             seen_forms.add(written)
@@ -693,7 +702,7 @@ def _coreference(
             for k in eara:
                 arabic.setdefault(k, p)
     if latin:
-        vi_letter = _VI_LETTER.search
+        get = latin.get
         # the first blocked and the first place position at or after the token's start
         # (tokens are sorted: refreshed only once the token passes them)
         next_blocked = next_place = -1
@@ -713,18 +722,15 @@ def _coreference(
                     next_place = n + 1
             if next_blocked < e or next_place < e:  # in a date, title or place
                 continue
-            word = original_of(s, e)
-            # an ASCII word has no Vietnamese letter and needs no NFC
-            ascii_word = word.isascii()
-            low = word.lower() if ascii_word else unicodedata.normalize("NFC", word).lower()
-            lp = latin.get("vi:" + low)
+            vi_key, fn_key, tr_key = _mention_keys(original_of(s, e))
+            lp = get(vi_key)
             if lp is None and first_names:
-                lp = latin.get("fn:" + low)
-            if lp is None and (ascii_word or not vi_letter(word)):
-                lp = latin.get(translit_key(word))
+                lp = get(fn_key)
+            if lp is None and tr_key is not None:
+                lp = get(tr_key)
             if lp is not None and lp.start < s:  # named in full before
                 add(s, e, lp.entry, lp.name)
-    if arabic:
+    if arabic and _AR_TOKEN.search(norm) is not None:  # (no Arabic word, no Arabic mention)
         for s in _arabic_candidates(norm, arabic):
             m = _AR_TOKEN.match(norm, s)
             if m is None:
@@ -741,7 +747,20 @@ def _coreference(
                     break
 
 
+@functools.lru_cache(maxsize=65536)
+def _mention_keys(word: str) -> tuple[str, str, str | None]:
+    """The keys :func:`_coreference` looks a one-word mention up under: by the word itself
+    (Vietnamese), as a first name, and by transliteration key (``None`` for a word with a
+    Vietnamese letter: tones tell Nga from Ngày)."""
+    # an ASCII word has no Vietnamese letter and needs no NFC
+    ascii_word = word.isascii()
+    low = word.lower() if ascii_word else unicodedata.normalize("NFC", word).lower()
+    translit = translit_key(word) if ascii_word or not _VI_LETTER.search(word) else None
+    return "vi:" + low, "fn:" + low, translit
+
+
 _START = itemgetter(0)
+_BY_START = attrgetter("start")
 
 
 def _is_ar_letter(c: str) -> bool:
@@ -789,18 +808,17 @@ def _drop_article(w: str) -> str:
 
 def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_spans: Sequence[tuple[int, int]]) -> None:
     """Attach each title to the person it introduces (or follows in apposition)."""
-    filler = bytearray(len(norm) + 1)
-    for s, e in place_spans:
-        filler[s:e] = b"\x01" * (e - s)
+    filler: bytearray | None = None  # the places' positions, marked when first needed
 
-    def only_filler(a: int, b: int, limit: int) -> bool:
-        """Between a title and its person: spaces, light punctuation, places (the office's
-        country), honorifics and acronyms in brackets (GNA) only."""
-        if b < a or b - a > limit:
-            return False
+    def only_filler(a: int, b: int) -> bool:
+        """Between a title and its person (``a <= b``, not only spaces): light punctuation,
+        places (the office's country), honorifics and acronyms in brackets (GNA) only."""
+        nonlocal filler
+        if filler is None:
+            filler = bytearray(len(norm) + 1)
+            for s, e in place_spans:
+                filler[s:e] = b"\x01" * (e - s)
         rest = norm[a:b]
-        if not rest.strip(" "):  # nothing or spaces only (the common case)
-            return True
         if 1 in filler[a:b]:  # a place stands for a space
             rest = "".join(" " if filler[i] else norm[i] for i in range(a, b))
         rest = _ACRONYM_GAP.sub(" ", rest)
@@ -813,12 +831,17 @@ def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_sp
     # scanning every person for every title (linear in the text, not quadratic)
     starts = [p.start for p in persons]
     ends = [p.end for p in persons]
+    np_ = len(persons)
     used: set[int] = set()
     for ti, t in enumerate(titles):
-        pi = bisect.bisect_left(starts, t.end)
-        while pi < len(persons) and persons[pi].start < t.end + 60:
-            p = persons[pi]
-            if pi not in used and only_filler(t.end, p.start, 60):
+        te = t.end
+        pi = bisect.bisect_left(starts, te)
+        # at most 60 characters between the title and its person
+        while pi < np_ and (ps := starts[pi]) < te + 60:
+            # (ps >= te: bisect_left) nothing or spaces only between them (the common case),
+            # else only filler
+            if pi not in used and (not norm[te:ps].strip(" ") or only_filler(te, ps)):
+                p = persons[pi]
                 t.person, p.title = pi, ti
                 used.add(pi)
                 break

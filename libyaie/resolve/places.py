@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from operator import attrgetter
@@ -58,10 +59,10 @@ _DIR_AFTER_RE = regex.compile(
     r"^\s{1,2}(?P<d>" + "|".join(sorted(map(regex.escape, _DIR_AFTER), key=len, reverse=True)) + r")(?!\w)"
 )
 # Cheap necessary conditions for the two patterns above, checked before them (most places
-# have no direction word).  Before: the window, trailing white space stripped (str.rstrip
-# strips every regex \s character and no letter), ends with the last two letters of a
-# direction word, or with "of"/"của" after one; after: a direction word starts one or two
-# characters after the place.
+# have no direction word).  Before: the window, trailing white space stripped (str.isspace
+# is true for every regex \s character and no letter), ends with the last two letters of a
+# direction word, or with "of"/"của" after one; after: white space follows the place and a
+# direction word starts one or two characters after it.
 _DIR_TAILS = frozenset(d[-2:] for d in _DIR_BEFORE)
 _OF_LEN = {"of": 2, "ủa": 3}  # last two letters of "of", "của" → their length
 _DIR_AFTER_HEADS = tuple(sorted({d.split(" ")[0] for d in _DIR_AFTER}))
@@ -70,17 +71,26 @@ _DIR_AFTER_HEADS = tuple(sorted({d.split(" ")[0] for d in _DIR_AFTER}))
 def _direction(norm: str, s: int, e: int) -> str | None:
     """The direction word just before (``شرق ليبيا``, ``eastern Libya``) or after
     (``Libya barat``) the place at ``norm[s:e]``."""
-    window = norm[max(0, s - 25) : s]
-    u = window.rstrip()
-    if len(u) < len(window):
-        of = _OF_LEN.get(u[-2:])
+    lo = s - 25 if s > 25 else 0  # the window before the place: norm[lo:s]
+    # the window without its trailing white space is norm[lo:j] (read in place: slicing the
+    # window for every place costs more than these few characters)
+    j = s
+    while j > lo and norm[j - 1].isspace():
+        j -= 1
+    if j < s:
+        tail = norm[j - 2 if j - 2 > lo else lo : j]
+        of = _OF_LEN.get(tail)
         if of is not None:
-            u = u[:-of].rstrip()
-        if u[-2:] in _DIR_TAILS:
-            mb = _DIR_BEFORE_RE.search(window)
+            j = j - of if j - of > lo else lo
+            while j > lo and norm[j - 1].isspace():
+                j -= 1
+            tail = norm[j - 2 if j - 2 > lo else lo : j]
+        if tail in _DIR_TAILS:
+            mb = _DIR_BEFORE_RE.search(norm[lo:s])
             if mb:
                 return _DIR_BEFORE[_SPACES.sub(" ", mb["d"])]
-    if norm.startswith(_DIR_AFTER_HEADS, e + 1) or norm.startswith(_DIR_AFTER_HEADS, e + 2):
+    if norm[e : e + 1].isspace() and (
+            norm.startswith(_DIR_AFTER_HEADS, e + 1) or norm.startswith(_DIR_AFTER_HEADS, e + 2)):
         ma = _DIR_AFTER_RE.match(norm[e : e + 20])
         if ma:
             return _DIR_AFTER[_SPACES.sub(" ", ma["d"])]
@@ -174,8 +184,10 @@ _PUBLICATION_HEADS = tuple(sorted(_PUBLICATIONS))
 
 def _publication(norm: str, end: int, is_upper: Callable[[int], bool]) -> bool:
     """``The New York Times``, ``Libya Herald``: a place inside a publication's name.
-    (The word starts one or two characters after the place: checked first.)"""
-    if not (norm.startswith(_PUBLICATION_HEADS, end + 1) or norm.startswith(_PUBLICATION_HEADS, end + 2)):
+    (White space follows the place and the word starts one or two characters after it:
+    checked first.)"""
+    if not (norm[end : end + 1].isspace() and (
+            norm.startswith(_PUBLICATION_HEADS, end + 1) or norm.startswith(_PUBLICATION_HEADS, end + 2))):
         return False
     m = _NEXT_WORD.match(norm, end)
     return bool(m and m.group(1) in _PUBLICATIONS and is_upper(m.start(1)))
@@ -199,8 +211,12 @@ def _vi_weak_ok(norm: str, s: int, is_upper: Callable[[int], bool]) -> bool:
 
 
 def _is_arabic(key: str) -> bool:
-    """:func:`is_arabic` of ``key``, an ASCII key answered without a search."""
-    return not key.isascii() and is_arabic(key)
+    """:func:`is_arabic` of ``key``, an ASCII key answered without a search, another one
+    looked up once (the keys are the gazetteer's names)."""
+    return not key.isascii() and _is_arabic_key(key)
+
+
+_is_arabic_key = functools.lru_cache(maxsize=16384)(is_arabic)
 
 
 _UPPER_FORM = attrgetter("upper")
@@ -257,7 +273,7 @@ def resolve_places(
         key = norm[s:e]
         if key in _IDIOM_HEADS and _IDIOM_AFTER.match(norm, e) is not None:
             continue  # مسقط رأسه: "his birthplace", not Muscat
-        caps_forms = all(map(_UPPER_FORM, usable))
+        caps_forms = usable[0].upper if len(usable) == 1 else all(map(_UPPER_FORM, usable))
         caps_text: bool | None = None  # _all_caps(key, s, is_upper), computed when needed
         if cased and not _is_arabic(key):
             # Latin-script names are proper nouns: "turkey", "chad", "may" are not places
