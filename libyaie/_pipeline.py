@@ -7,7 +7,9 @@ mutable state after construction, so one instance serves any number of threads.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime
+import gc
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -183,6 +185,12 @@ class Extractor:
         if not text:
             return Document(text=text, lang="und", reference_date=reference_date,
                             reference_date_source="given" if reference_date else None)
+        if len(text) < _GC_PAUSE_CHARS:
+            return self._extract(text, reference_date)
+        with _gc_paused():
+            return self._extract(text, reference_date)
+
+    def _extract(self, text: str, reference_date: datetime.date | None) -> Document:
         gaz, mod_re, reld_re = self._build()
         nt = normalize(text)
         norm = nt.norm
@@ -858,6 +866,36 @@ def _document(
         titles=title_mentions,
         persons=person_mentions,
     )
+
+
+# One text this long makes millions of objects that live until its result is built; every
+# full run of the cyclic garbage collector walks all of them, so with the collector running
+# the time per character grows with the text (10 MB: 3.2 µs/char instead of 2.2).  The
+# pipeline makes no reference cycles (reference counting frees all it drops), so for such
+# a text the collector is paused while it works.
+_GC_PAUSE_CHARS = 1_000_000
+_GC_LOCK = threading.Lock()
+_gc_pausers = 0  # calls inside _gc_paused
+_gc_was_enabled = False
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while any thread is inside: the first to enter
+    disables it (if it was enabled), the last to leave enables it again."""
+    global _gc_pausers, _gc_was_enabled
+    with _GC_LOCK:
+        if _gc_pausers == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pausers += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _gc_pausers -= 1
+            if _gc_pausers == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 _DEFAULT = Extractor()

@@ -198,3 +198,46 @@ def test_every_rule_has_a_reach() -> None:
             reach = pattern_reach(rule.source)  # word lists read as their longest form
             assert reach is not None, rule.name
             assert reach == pattern_reach(rule.pattern.pattern), rule.name  # the lists as compiled
+
+
+def test_long_texts_pause_the_garbage_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    seen: list[bool] = []
+    real = _pipeline.Extractor._extract
+
+    def spy(self: _pipeline.Extractor, text: str, reference_date: datetime.date | None) -> libyaie.Document:
+        seen.append(gc.isenabled())
+        return real(self, text, reference_date)
+
+    monkeypatch.setattr(_pipeline.Extractor, "_extract", spy)
+    monkeypatch.setattr(_pipeline, "_GC_PAUSE_CHARS", 40)
+    ex = libyaie.Extractor()
+    short, long = "Haftar in Benghazi.", "Haftar visited Benghazi on 24 December 2020 and Tripoli later."
+    assert gc.isenabled()
+    with_pause = ex.extract(long, reference_date=REF)
+    assert ex.extract(short, reference_date=REF).places
+    assert seen == [False, True] and gc.isenabled()
+    monkeypatch.setattr(_pipeline, "_GC_PAUSE_CHARS", 10**9)
+    assert ex.extract(long, reference_date=REF) == with_pause  # the pause changes nothing else
+    # a collector the caller disabled stays disabled
+    gc.disable()
+    try:
+        monkeypatch.setattr(_pipeline, "_GC_PAUSE_CHARS", 40)
+        ex.extract(long)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_gc_pause_is_released_by_the_last_caller_and_on_errors() -> None:
+    import gc
+
+    with _pipeline._gc_paused():
+        with _pipeline._gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # another caller is still inside
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), _pipeline._gc_paused():
+        raise RuntimeError("boom")
+    assert gc.isenabled() and _pipeline._gc_pausers == 0
