@@ -49,15 +49,15 @@ class ExtractionError(Exception):
 
 
 _RANK_ROLES = frozenset({"general", "colonel"})
-_CASED = regex.compile(r"[^\W\d_](?<=\p{Lu})")
-_GAP_DM = regex.compile(r"[\s,،]{0,3}")
-_COORD_GAP = regex.compile(r"\s{0,2}(?:,|،|/|-|–|و|and|or|dan|atau|hingga|sampai|và|hoặc|đến|to|until|الى|او)\s{0,2}")
-_GAP_SPACE = regex.compile(r"\s{1,2}")
-_GAP_WORD = regex.compile(r"\s{1,2}[^\W\d_]{1,12}\s{1,2}")
-_LETTERS = regex.compile(r"[^\W\d_]+")
-_BEFORE_TITLE = regex.compile(r"(?:'s|’s)?\s{1,2}")
+_CASED = _regex_cache.compile(r"[^\W\d_](?<=\p{Lu})")
+_GAP_DM = _regex_cache.compile(r"[\s,،]{0,3}")
+_COORD_GAP = _regex_cache.compile(r"\s{0,2}(?:,|،|/|-|–|و|and|or|dan|atau|hingga|sampai|và|hoặc|đến|to|until|الى|او)\s{0,2}")
+_GAP_SPACE = _regex_cache.compile(r"\s{1,2}")
+_GAP_WORD = _regex_cache.compile(r"\s{1,2}[^\W\d_]{1,12}\s{1,2}")
+_LETTERS = _regex_cache.compile(r"[^\W\d_]+")
+_BEFORE_TITLE = _regex_cache.compile(r"(?:'s|’s)?\s{1,2}")
 # before a lowercase title, words that say it names a role ("elected as prime minister")
-_ROLE_CUES = regex.compile(r"(?:sebagai|selaku|menjadi|làm|là|thành|as|became|named|appointed)\s{1,2}$")
+_ROLE_CUES = _regex_cache.compile(r"(?:sebagai|selaku|menjadi|làm|là|thành|as|became|named|appointed)\s{1,2}$")
 _BARE_GENERIC = frozenset({"head", "official", "leader", "commander", "president"})
 # one-word ranks that are also everyday words (اللواء "the brigade", الفريق "the team", general)
 _AMBIGUOUS_RANKS = frozenset(
@@ -452,7 +452,7 @@ class Extractor:
 # (Menteri Koordinator Bidang Politik, Hukum dan Keamanan)
 _DATE_MARGINS = (32, 40)
 _TITLE_MARGINS = (60, 80)
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = _regex_cache.compile(r"\d+")
 _AR_DECADES = ("عشرينيات", "ثلاثينيات", "اربعينيات", "خمسينيات", "ستينيات", "سبعينيات", "ثمانينيات", "تسعينيات")
 _DATE_ANCHOR_FUNCTIONS = (
     "yesterday", "today", "today-dated", "tomorrow", "day-before-yesterday", "day-after-tomorrow", "week", "month-word",
@@ -513,8 +513,8 @@ def _title_anchor_forms(gaz: Gazetteer) -> list[tuple[str, str]]:
     return [(p.lang, f) for pieces in gaz.titles.values() for p in pieces if p.kind == "head" for f in p.forms]
 
 
-_HAS_ARABIC = regex.compile(r"[\u0600-\u06FF]")
-_HAS_LATIN = regex.compile(r"[a-z]")
+_HAS_ARABIC = _regex_cache.compile(r"[\u0600-\u06FF]")
+_HAS_LATIN = _regex_cache.compile(r"[a-z]")
 _HAS_VI = re.compile(  # the standard library scans a long class far faster
     r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự]")
 
@@ -534,8 +534,8 @@ def _scripts(norm: str) -> frozenset[str]:
 
 # a digit class, or a literal digit in a character class (``[12]``); the hex digits of a
 # code-point escape (``[\w\u0300-\u036f]``) are not digits of the text
-_DIGIT_IN_PATTERN = regex.compile(r"\\d|\[[^\]]*[0-9]")
-_CODE_POINT_ESCAPE = regex.compile(r"\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2})")
+_DIGIT_IN_PATTERN = _regex_cache.compile(r"\\d|\[[^\]]*[0-9]")
+_CODE_POINT_ESCAPE = _regex_cache.compile(r"\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2})")
 
 
 def _rule_anchors(rule: Rule, automaton: Any) -> tuple[frozenset[str] | None, int]:
@@ -729,7 +729,7 @@ def _mod_value(word: str) -> str:
     return "APPROX"
 
 
-_NEXT_WORD_START = regex.compile(r"[ \t]{1,2}(?=[^\W\d_])")
+_NEXT_WORD_START = _regex_cache.compile(r"[ \t]{1,2}(?=[^\W\d_])")
 
 
 def _foreign_weekday_names(matches: list[_Match], nt: NormText, lang: str) -> list[_Match]:

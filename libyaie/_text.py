@@ -26,7 +26,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 
-import regex
+from . import _regex_cache
 
 __all__ = ["NormText", "at_sentence_start", "fold_arabic_key", "is_arabic", "normalize", "normalize_key"]
 
@@ -120,7 +120,7 @@ def _char_class(cps: Iterable[int], extra: str = "") -> str:
 _REMOVABLE_RE = re.compile(_char_class(_REMOVABLE))
 _ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _MAPPED_RE = re.compile(_char_class(_ONE_TO_ONE))
-_SPACES_RE = regex.compile(r"\s+")
+_SPACES_RE = _regex_cache.compile(r"\s+")
 
 # Character properties that have no ``re`` class (combining class, upper case) are computed
 # once, exactly, for the code points below (every script this library reads, punctuation,
@@ -147,7 +147,7 @@ def _joins(ch: str) -> bool:
 _JOINER_CANDIDATE_RE = re.compile(_char_class(_exact(_joins), _HIGH) + "+")
 
 # Every character for which str.isupper() is true (checked over all code points in the tests)
-_UPPER_RUN = regex.compile(r"\p{Uppercase}+")
+_UPPER_RUN = _regex_cache.compile(r"\p{Uppercase}+")
 # Runs of upper-case characters below _HIGH (exactly str.isupper()), or of _HIGH characters
 # (candidates, checked with _UPPER_RUN and str.isupper()).
 _HAS_HIGH = re.compile("[" + _HIGH + "]")
@@ -234,7 +234,7 @@ class NormText:
 # pattern and the end of the word checked for each.
 _VI_PAIR_RE = re.compile(r"o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]")  # only a toneless first vowel changes
 _PAIR_SECONDS = "àáảãạèéẻẽẹỳýỷỹỵ"
-_WORD_CHAR = regex.compile(r"\w")
+_WORD_CHAR = _regex_cache.compile(r"\w")
 _STRIP_TONE = {"à": "a", "á": "a", "ả": "a", "ã": "a", "ạ": "a", "è": "e", "é": "e", "ẻ": "e", "ẽ": "e",
                "ẹ": "e", "ỳ": "y", "ý": "y", "ỷ": "y", "ỹ": "y", "ỵ": "y"}
 _TONE_OF = {"à": 0, "á": 1, "ả": 2, "ã": 3, "ạ": 4, "è": 0, "é": 1, "ẻ": 2, "ẽ": 3, "ẹ": 4,

@@ -5,8 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-import regex
-
+from .. import _regex_cache
 from ..model import DateMention, Document, Mention, PersonMention, PlaceMention, TitleMention
 
 __all__ = ["KINDS", "describe", "labelled", "sentence_at", "sentence_ends"]
@@ -16,7 +15,7 @@ KINDS: tuple[str, ...] = ("date", "place", "title", "person")
 
 # End of a sentence: terminal punctuation (Latin and Arabic), optional closing quotes or
 # brackets, then white space; or a line break.
-_BOUNDARY = regex.compile(r"[.!?؟。…]+[\"'”’»)\]]*(?=\s|$)|\n")
+_BOUNDARY = _regex_cache.compile(r"[.!?؟。…]+[\"'”’»)\]]*(?=\s|$)|\n")
 _MAX_SENTENCE = 400
 
 

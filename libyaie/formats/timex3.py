@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import regex
-
+from .. import _regex_cache
 from ..model import DateMention, Document
 from ._common import labelled
 
@@ -28,7 +27,7 @@ __all__ = ["to_timex3"]
 
 _TYPES = {"date": "DATE", "duration": "DURATION", "set": "SET", "time": "TIME"}
 # characters XML 1.0 cannot carry at all (not even as references)
-_NOT_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\p{Cs}]")
+_NOT_XML = _regex_cache.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\p{Cs}]")
 
 
 def _text(s: str) -> str:

@@ -14,25 +14,25 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-import regex
+from .. import _regex_cache
 
 __all__ = ["fold_latin", "translit_key", "translit_tokens"]
 
 _ARTICLES = frozenset({"al", "el", "ad", "ed", "as", "es", "ash", "esh", "at", "et", "az", "ez", "ar", "er", "an", "en", "ul", "il"})
-_ABD = regex.compile(r"^(?:abd[aeiou]?l|abdoul|abdoel|abdal)$")
-_ABD_GLUED = regex.compile(r"^abd(?:[aeiou]?l|oul|oel)(?=[a-z]{3,})")
+_ABD = _regex_cache.compile(r"^(?:abd[aeiou]?l|abdoul|abdoel|abdal)$")
+_ABD_GLUED = _regex_cache.compile(r"^abd(?:[aeiou]?l|oul|oel)(?=[a-z]{3,})")
 _RULES: tuple[tuple[str, str], ...] = (
     ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "k"), ("sh", "s"), ("ch", "s"), ("ph", "f"),
     ("ou", "u"), ("oo", "u"), ("ee", "i"), ("j", "j"), ("dj", "j"), ("zh", "z"),
     ("q", "k"), ("g", "k"), ("c", "k"), ("z", "d"), ("x", "ks"), ("p", "b"), ("w", "u"), ("y", "i"),
 )
-_VOWELS = regex.compile(r"[aeiou]+")
-_FINAL_H = regex.compile(r"([aeiouy])h$")
-_NON_LETTER = regex.compile(r"[^a-z ]+")
-_TOKEN_SPLIT = regex.compile(r"[\s\-‐'’`ʿʾ.]+")
+_VOWELS = _regex_cache.compile(r"[aeiou]+")
+_FINAL_H = _regex_cache.compile(r"([aeiouy])h$")
+_NON_LETTER = _regex_cache.compile(r"[^a-z ]+")
+_TOKEN_SPLIT = _regex_cache.compile(r"[\s\-‐'’`ʿʾ.]+")
 
 
-_DOUBLED = regex.compile(r"(.)\1+")
+_DOUBLED = _regex_cache.compile(r"(.)\1+")
 
 
 @functools.lru_cache(maxsize=65536)

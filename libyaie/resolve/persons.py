@@ -25,6 +25,7 @@ from operator import attrgetter, itemgetter
 import attrs
 import regex
 
+from .. import _regex_cache
 from .._gazetteer import Gazetteer, Office, PersonEntry
 from .._text import at_sentence_start, fold_arabic_key, is_arabic, normalize_key
 from .names import translit_key
@@ -59,15 +60,15 @@ class PersonSel:
 
 
 # a word of letters in any script but Arabic (a run of Arabic letters is never a Latin token)
-_LATIN_TOKEN = regex.compile(r"(?V1)[[^\W\d_]--\p{Arabic}][[\w'’]--\p{Arabic}]*(?:-[[^\W\d_]--\p{Arabic}][[\w'’]--\p{Arabic}]*)*")
+_LATIN_TOKEN = _regex_cache.compile(r"(?V1)[[^\W\d_]--\p{Arabic}][[\w'’]--\p{Arabic}]*(?:-[[^\W\d_]--\p{Arabic}][[\w'’]--\p{Arabic}]*)*")
 # A word of Latin letters (ASCII and the Latin-1, Extended-A/B and Extended Additional
 # blocks, Vietnamese included: all letters of _LATIN_TOKEN) followed by a character that
 # neither continues nor hyphenates a token: at a token's start it is the whole
 # _LATIN_TOKEN match, found in half the time (tests/test_persons_speed.py checks the classes)
 _ASCII_TOKEN = re.compile(r"[a-zß-öø-ÿĀ-ɏḀ-ỿ]+(?=[\s.,;:!?()\[\]\"/«»“”]|\Z)")
-_GLUED_ARTICLE = regex.compile(r"(?:al|el|ad|ed|as|es|ash|at|az|ar|an|ul)-(?=\w)")
+_GLUED_ARTICLE = _regex_cache.compile(r"(?:al|el|ad|ed|as|es|ash|at|az|ar|an|ul)-(?=\w)")
 _PARTICLES = frozenset("al el ad ed as ash at az ar an bin ben ibn bint abu abou abd abdel abdul de du da di van von der la le".split())
-_AR_TOKEN = regex.compile(r"[\u0621-\u064A]+")
+_AR_TOKEN = _regex_cache.compile(r"[\u0621-\u064A]+")
 _AR_STOP = frozenset(
     """في من على الى إلى عن مع أن ان إن الذي التي الذين هذا هذه ذلك تلك قال قالت وقال أكد اكد أعلن اعلن
     كان كانت يكون لم لن قد بعد قبل خلال حول عبر ضد بين حتى منذ عند لدى كل بعض غير أي او أو ثم كما
@@ -78,14 +79,14 @@ _AR_STOP = frozenset(
 _AR_COMMON_SURNAMES = frozenset(
     "كامل صالح سالم سعيد حسن محمود امين عادل كريم جميل شريف منصور ناصر فاضل عزيز رشيد حميد مجيد نور مبارك عيسي".split()
 )
-_FILLER_WORD = regex.compile(r"[^\W\d_][\w.]*")
-_ACRONYM_GAP = regex.compile(r"\(\s?[a-z]{2,6}\s?\)")
-_FILLER_CHARS = regex.compile(r"[\s\w,،:()\-–.]*")
-_APPOSITION_GAP = regex.compile(r"\s{0,2}[,،]\s{0,2}")
-_GAP_WORDS = regex.compile(r"[\w.]+")
-_GAP_CHARS = regex.compile(r"[\s\w.,،:]*")
-_AR_NAME_WORDS = regex.compile(r"\s{1,2}((?:[\u0621-\u064A]+\s?){2,3})")
-_AR_NAME_END = regex.compile(r"[\s،,.:\"'»)]")
+_FILLER_WORD = _regex_cache.compile(r"[^\W\d_][\w.]*")
+_ACRONYM_GAP = _regex_cache.compile(r"\(\s?[a-z]{2,6}\s?\)")
+_FILLER_CHARS = _regex_cache.compile(r"[\s\w,،:()\-–.]*")
+_APPOSITION_GAP = _regex_cache.compile(r"\s{0,2}[,،]\s{0,2}")
+_GAP_WORDS = _regex_cache.compile(r"[\w.]+")
+_GAP_CHARS = _regex_cache.compile(r"[\s\w.,،:]*")
+_AR_NAME_WORDS = _regex_cache.compile(r"\s{1,2}((?:[\u0621-\u064A]+\s?){2,3})")
+_AR_NAME_END = _regex_cache.compile(r"[\s،,.:\"'»)]")
 _AR_STOP_ORIGINAL = frozenset({"على", "إلى", "الى", "حتى", "لدى", "متى", "مدى", "سوى"})
 # Capitalised words of institutions' names, never of a person's: after a title they name the
 # body ("Panglima Tentara Nasional Libia", "Ketua Dewan Transisi Nasional"), not its holder.
@@ -100,7 +101,7 @@ _ORG_WORDS = frozenset(
     security keamanan defense defence pertahanan foreign luar affairs urusan interior dalam""".split()
 )
 # A letter only Vietnamese uses (horn, breve, circumflex, đ, or a tone mark on a vowel)
-_VI_LETTER = regex.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữựĂÂĐÊÔƠƯ]|[aeiouy][\u0300\u0301\u0303\u0309\u0323]", regex.IGNORECASE)
+_VI_LETTER = _regex_cache.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữựĂÂĐÊÔƠƯ]|[aeiouy][\u0300\u0301\u0303\u0309\u0323]", regex.IGNORECASE)
 # The most common Vietnamese family names (about 90 % of the population).
 VI_SURNAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đinh lương trương tô "

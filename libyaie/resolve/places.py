@@ -21,6 +21,7 @@ from operator import attrgetter
 import attrs
 import regex
 
+from .. import _regex_cache
 from .._gazetteer import Candidate, PlaceEntry
 from .._text import at_sentence_start, is_arabic
 
@@ -51,11 +52,11 @@ _DIR_AFTER: dict[str, str] = {
     "barat": "west", "timur": "east", "utara": "north", "selatan": "south", "tengah": "central",
     "barat laut": "northwest", "barat daya": "southwest", "timur laut": "northeast", "tenggara": "southeast",
 }
-_DIR_BEFORE_RE = regex.compile(
+_DIR_BEFORE_RE = _regex_cache.compile(
     r"(?:^|(?<=[^\w]))(?:[وف]?[بل]?)(?P<d>" + "|".join(sorted(map(regex.escape, _DIR_BEFORE), key=len, reverse=True))
     + r")(?:\s{1,2}(?:of|của))?\s{1,2}$"
 )
-_DIR_AFTER_RE = regex.compile(
+_DIR_AFTER_RE = _regex_cache.compile(
     r"^\s{1,2}(?P<d>" + "|".join(sorted(map(regex.escape, _DIR_AFTER), key=len, reverse=True)) + r")(?!\w)"
 )
 # Cheap necessary conditions for the two patterns above, checked before them (most places
@@ -97,13 +98,13 @@ def _direction(norm: str, s: int, e: int) -> str | None:
     return None
 
 
-_PREV_WORD = regex.compile(r"(\w+)\W{0,3}$")
+_PREV_WORD = _regex_cache.compile(r"(\w+)\W{0,3}$")
 # The same match found from the end (REVERSE): only the last word and the characters after
 # it are visited, instead of a match attempt from every position of the window.
-_PREV_WORD_R = regex.compile(r"(?r)(\w+)\W{0,3}$")
+_PREV_WORD_R = _regex_cache.compile(r"(?r)(\w+)\W{0,3}$")
 # place names that are the first word of an idiom (normalised): مسقط رأس "birthplace"
 _IDIOM_HEADS = frozenset({"مسقط"})
-_IDIOM_AFTER = regex.compile(r"\s{1,2}راس")
+_IDIOM_AFTER = _regex_cache.compile(r"\s{1,2}راس")
 
 
 @attrs.define(slots=True)
@@ -127,7 +128,7 @@ def _prev_word(norm: str, start: int) -> str:
 
 
 # after a dateline's place: "TRIPOLI, Dec 27 (Reuters) -", "تونس - ", "Jakarta (ANTARA) -"
-_DATELINE_AFTER = regex.compile(r"\s{0,2}(?:\([^()\n]{1,40}\)\s{0,2})?[-–—:,،]")
+_DATELINE_AFTER = _regex_cache.compile(r"\s{0,2}(?:\([^()\n]{1,40}\)\s{0,2})?[-–—:,،]")
 
 
 def _at_dateline(norm: str, start: int, end: int) -> bool:
@@ -165,17 +166,17 @@ def _choose(
     return max(cands, key=score)
 
 
-_LAST_WORD = regex.compile(r"(\w+)\s{1,2}$")
-_LIST_GAP = regex.compile(r"\s{0,2}(?:,|،|/|và|and|dan|و|&)?\s{0,2}")
-_QUAL_GAP = regex.compile(r"\s{0,2}[,،(]?\s{0,2}")
-_PREV_GAP = regex.compile(r"[\s\w',]{0,20}")
-_SPACES = regex.compile(r"\s+")
-_GLUED_ARTICLE = regex.compile(r"(?:al|el|ad|as|at|az|ar|an)[- ](?=\w)")
+_LAST_WORD = _regex_cache.compile(r"(\w+)\s{1,2}$")
+_LIST_GAP = _regex_cache.compile(r"\s{0,2}(?:,|،|/|và|and|dan|و|&)?\s{0,2}")
+_QUAL_GAP = _regex_cache.compile(r"\s{0,2}[,،(]?\s{0,2}")
+_PREV_GAP = _regex_cache.compile(r"[\s\w',]{0,20}")
+_SPACES = _regex_cache.compile(r"\s+")
+_GLUED_ARTICLE = _regex_cache.compile(r"(?:al|el|ad|as|at|az|ar|an)[- ](?=\w)")
 _PUBLICATIONS = frozenset(
     "times post tribune herald journal observer gazette daily telegraph review monitor chronicle express".split()
 )
-_NEXT_WORD = regex.compile(r"\s{1,2}(\w+)")
-_NAME_AFTER = regex.compile(r" (\w{2,})")
+_NEXT_WORD = _regex_cache.compile(r"\s{1,2}(\w+)")
+_NAME_AFTER = _regex_cache.compile(r" (\w{2,})")
 _VI_HONORIFICS = frozenset("bà chị cô em ông anh cháu con".split())
 
 

@@ -37,7 +37,7 @@ AR_L = r"(?<=(?:^|[^\w])(?:[وف]?[بلك]?|[وف]?لل))"
 _LISTS: dict[str, tuple[str, ...]] = {}  # list name → forms
 _NAMES: dict[tuple[str, ...], str] = {}  # forms → list name (one name per distinct list)
 _NAMES_LOCK = threading.Lock()
-_LIST_REF = regex.compile(r"\\L<(\w+)>")
+_LIST_REF = _regex_cache.compile(r"\\L<(\w+)>")
 
 
 def alt(forms: Iterable[str], *, normalise: bool = True) -> str:
@@ -144,7 +144,7 @@ def rule_anchor_forms(rule: Rule) -> list[str]:
     return out
 
 
-_GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
+_GROUP_NAME = _regex_cache.compile(r"\(\?P<(\w+)>")
 
 
 def pattern_reach(pattern: str, flags: int = 0) -> tuple[int, int] | None:

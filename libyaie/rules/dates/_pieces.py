@@ -7,6 +7,7 @@ from typing import TypeVar
 
 import regex
 
+from ... import _regex_cache
 from ..._gazetteer import DateTables
 from ..._text import normalize_key
 from ...resolve.timex import DateSpec
@@ -144,7 +145,7 @@ def _unabbreviated(table: Mapping[str, int]) -> list[str]:
     return out
 
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = _regex_cache.compile(r"\s+")
 
 
 def _squash(s: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import regex
 
+from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import AR_L, DIGIT, Example, R, Rule, alt, compile_rule, first_of
 from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
@@ -22,8 +23,8 @@ __all__ = ["rules"]
 _OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
 
 REF19 = datetime.date(2019, 4, 25)
-_SLASH = regex.compile(r"\s?[/(]\s?")
-_YAWM = regex.compile(r"^يوم\s+")
+_SLASH = _regex_cache.compile(r"\s?[/(]\s?")
+_YAWM = _regex_cache.compile(r"^يوم\s+")
 
 
 def rules(tables: Mapping[str, DateTables]) -> list[Rule]:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import regex
 
+from ... import _regex_cache
 from ..._codes import LANGS
 from ..._gazetteer import DateTables
 from ..._text import normalize_key
@@ -14,7 +15,7 @@ from ._pieces import DAY, MONTH_NUM, YEAR, YEAR2, spec, year_of
 
 __all__ = ["rules"]
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = _regex_cache.compile(r"\s+")
 
 
 def _all_words(tables: Mapping[str, DateTables], fn: str) -> list[str]:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 import regex
 
+from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import DIGIT, Example, L, R, Rule, compile_rule, first_of
 from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
@@ -20,7 +21,7 @@ _REL_UNIT = {"week": "W", "month": "M", "year": "Y"}
 _UNCAPITALISED = frozenset(("on", "in", "of", "the", "last", "next", "this", "early", "late", "mid", "since"))
 
 
-_WORDS = regex.compile(r"(?<!\w)[^\W\d_]+")
+_WORDS = _regex_cache.compile(r"(?<!\w)[^\W\d_]+")
 
 
 def _capitalised(original: str) -> bool:

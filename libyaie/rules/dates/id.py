@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 import regex
 
+from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import DIGIT, Example, L, R, Rule, compile_rule, first_of
 from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
@@ -18,8 +19,8 @@ _REL_UNIT = {"minggu": "W", "pekan": "W", "bulan": "M", "tahun": "Y"}
 _UNCAPITALISED = ("hari", "pada", "tanggal")
 
 
-_WORDS = regex.compile(r"\w+")
-_SPACES = regex.compile(r"\s+")
+_WORDS = _regex_cache.compile(r"\w+")
+_SPACES = _regex_cache.compile(r"\s+")
 
 
 def _capitalised(original: str) -> bool:

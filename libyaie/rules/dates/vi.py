@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import regex
 
+from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import DIGIT, Example, L, R, Rule, compile_rule, first_of
 from ._pieces import DAY, MONTH_NUM, YEAR, Pieces, direction_of, relative_day_rule, roman_or_int, spec
@@ -23,8 +24,8 @@ REF19 = datetime.date(2019, 4, 25)
 _REL_UNIT = {"tuần": "W", "tuần lễ": "W", "tháng": "M", "năm": "Y"}
 
 
-_THU = regex.compile(r"(?i:thứ)\s+(\S)")
-_SPACES = regex.compile(r"\s+")
+_THU = _regex_cache.compile(r"(?i:thứ)\s+(\S)")
+_SPACES = _regex_cache.compile(r"\s+")
 
 
 def _capitalised_weekday(original: str) -> bool:

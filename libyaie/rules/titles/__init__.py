@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 import regex
 
+from ... import _regex_cache
 from ..._gazetteer import TitlePiece
 from ..._text import normalize_key
 from .. import AR_L, Example, L, R, Rule, alt, compile_rule
@@ -57,8 +58,8 @@ def _index(pieces: Sequence[TitlePiece], kind: str) -> dict[str, TitlePiece]:
     return out
 
 
-_SPACES = regex.compile(r"\s+")
-_WORDS = regex.compile(r"[^\W\d_][\w.\-']*")
+_SPACES = _regex_cache.compile(r"\s+")
+_WORDS = _regex_cache.compile(r"[^\W\d_][\w.\-']*")
 
 
 @functools.lru_cache(maxsize=4096)
