@@ -1,4 +1,5 @@
-"""On-disk cache of compiled ``regex`` programs (like ``.pyc`` files, for the rule patterns).
+"""On-disk cache of compiled ``regex`` programs (like ``.pyc`` files, for the rule patterns
+and the patterns every module compiles at import).
 
 The ``regex`` module compiles a pattern in two halves: pure Python parses, optimises and
 generates the program (a list of integers and a few tables), then one call to its C core,
