@@ -167,8 +167,8 @@ def test_arabic_candidates_hold_every_word_a_key_can_match() -> None:
 
 def test_gazetteer_tables() -> None:
     gaz = _gazetteer.get()
-    tables = P._tables(gaz)
-    assert P._tables(gaz) is tables
+    tables = gaz.person_index
+    assert _gazetteer.get().person_index is tables  # built once, with the gazetteer
     for f, keys in tables.form_keys.items():
         assert keys == P.coreference_keys((f,))
     assert tables.single_words == frozenset(

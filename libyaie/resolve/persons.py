@@ -359,7 +359,7 @@ def find_persons(
 
     # one-word listed names and aliases spelled exactly (a fuzzy one-word match at a sentence start,
     # "Migran", "Selama", is a capitalised common word, not Macron or Salamé)
-    exact_single = gaz_single_words(gaz)
+    exact_single = gaz.person_index.single_words
     cands: list[tuple[int, int, int, PersonEntry]] = [
         (s, e, 2, gaz.persons[pid]) for s, e, pid, form in person_hits if form != "short" and cap_ok(s, e)
     ]
@@ -414,7 +414,7 @@ def find_persons(
 
     # a word inside a place is not a person's name said again (Nam in Việt Nam)
     _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, add, blocked, in_any_place, first_names,
-                 _tables(gaz).form_keys)
+                 gaz.person_index.form_keys)
     out.sort(key=_BY_START)
     return out
 
@@ -478,16 +478,6 @@ class PersonIndex:
                     holders.append((pe, [o]))
         form_keys = {f: coreference_keys((f,)) for pe in persons.values() for f in (pe.name, *pe.aliases, *pe.short)}
         return cls(words, {k: tuple((pe, tuple(os_)) for pe, os_ in v) for k, v in offices.items()}, form_keys)
-
-
-def _tables(gaz: Gazetteer) -> PersonIndex:
-    index: PersonIndex = gaz.person_index
-    return index
-
-
-def gaz_single_words(gaz: Gazetteer) -> frozenset[str]:
-    """Lower-cased one-word Latin names, aliases and short forms of listed persons."""
-    return _tables(gaz).single_words
 
 
 def _fuzzy_ok(key: str, s: int, e: int, place_spans: Sequence[tuple[int, int]], in_place: bytearray) -> bool:
@@ -877,7 +867,7 @@ def infer_holder(gaz: Gazetteer, t: TitleSel, ref: datetime.date | None) -> Pers
         return None
     found: list[tuple[PersonEntry, bool]] = []
     # only the persons who had this office at some time (their first office that holds on ref)
-    for pe, offices in _tables(gaz).offices.get((t.role, t.country, t.qualifier), ()):
+    for pe, offices in gaz.person_index.offices.get((t.role, t.country, t.qualifier), ()):
         for o in offices:
             if o.holds_on(ref):
                 found.append((pe, o.organization in RECOGNISED_GOVERNMENTS))
