@@ -49,9 +49,8 @@ _MAX_ENTRIES = 4000  # a file that grows past this (many user gazetteers) starts
 
 _LOCK = threading.RLock()
 _entries: dict[tuple[str, int, int], tuple[Any, ...]] | None = None  # loaded on first use
-_path: Path | None = None
+_path: Path | None = None  # None: caching is off
 _dirty = False
-_disabled = False
 
 
 def _core() -> Any:
@@ -73,17 +72,14 @@ def _file() -> Path | None:
 
 
 def _load() -> dict[tuple[str, int, int], tuple[Any, ...]]:
-    global _entries, _path, _disabled
+    """The entries, read on first use (none, and ``_path`` None, when caching is off)."""
+    global _entries, _path
     if _entries is None:
-        _entries = {}
         try:
             _path = _file()
         except OSError:
             _path = None
-        if _path is None:
-            _disabled = True
-        else:
-            _entries = _read(_path)
+        _entries = {} if _path is None else _read(_path)
     return _entries
 
 
@@ -124,7 +120,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     with _LOCK:
         entries = _load()
         core, main = _core()
-        if _disabled or core is None:
+        if _path is None or core is None:
             return regex.compile(pattern, flags)
         args = entries.get(key)
         if args is not None:

@@ -34,7 +34,6 @@ def _fresh(monkeypatch: pytest.MonkeyPatch, cache: Path | None) -> None:
     monkeypatch.setattr(_regex_cache, "_entries", None)
     monkeypatch.setattr(_regex_cache, "_path", None)
     monkeypatch.setattr(_regex_cache, "_dirty", False)
-    monkeypatch.setattr(_regex_cache, "_disabled", False)
 
 
 def _no_compile(monkeypatch: pytest.MonkeyPatch) -> None:
