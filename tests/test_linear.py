@@ -91,7 +91,9 @@ def _shapes() -> Iterator[Any]:
 
 @pytest.fixture(scope="module", autouse=True)
 def _warm() -> None:
-    libyaie.extract("Tripoli 27/12/2020")  # build the gazetteer before forking
+    # build the gazetteer and every language's rules before forking: no child times a compile
+    libyaie.extract("The Prime Minister visited Tripoli on 27/12/2020. Menteri Dalam Negeri tiba kemarin. "
+                    "Ngoại trưởng Ai Cập tới Tripoli ngày 27/12. وزير الداخلية في طرابلس يوم الأحد.")
 
 
 def test_corpus_builder_makes_exact_sizes() -> None:
