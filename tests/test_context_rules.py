@@ -54,3 +54,16 @@ def test_last_weekday_said_on_that_weekday_is_a_week_before() -> None:
     for text in ("last Sunday", "الأحد الماضي", "Chủ nhật vừa qua"):
         assert [d.value for d in libyaie.extract(text, reference_date=sunday).dates] == ["2020-01-12"], text
     assert [d.value for d in libyaie.extract("on Sunday", reference_date=sunday).dates] == ["2020-01-19"]
+
+
+def test_a_nisba_before_a_country_name_does_not_make_it_the_capital() -> None:
+    # the previous-hit qualifier ("Lebanon's Tripoli") takes a country NAME, never an
+    # adjective, and never turns a country's own name into its capital (seventh batch)
+    algeria, algiers, tunisia, tunis = 2589581, 2507480, 2464461, 2464470
+    assert _places("وقال الرئيس الجزائري عبد المجيد تبون إن الجزائر ستبقى") == [
+        ("الجزائري", algeria), ("الجزائر", algeria)]
+    assert _places("قال الرئيس التونسي قيس سعيد إن تونس") == [("التونسي", tunisia), ("تونس", tunisia)]
+    assert _places("وصل إلى الجزائر العاصمة") == [("الجزائر العاصمة", algiers)]
+    assert _places("وصل إلى تونس العاصمة") == [("تونس العاصمة", tunis)]
+    lebanon = [(t, g) for t, g in _places("Lebanon's Tripoli saw clashes")]
+    assert lebanon[1][0] == "Tripoli" and lebanon[1][1] != 2210247  # Tripoli, Lebanon

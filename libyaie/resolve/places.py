@@ -321,10 +321,13 @@ def resolve_places(
                 if len(cs) == 1:
                     next_country = cs.pop()
         if next_country is None and i > 0:
+            # a country named just before: "Lebanon's Tripoli"; not a nisba adjective, and not
+            # when the name is that country's own ("الرئيس الجزائري ... إن الجزائر" is Algeria)
             _s0, e0, c0 = hits[i - 1]
             if s - e0 <= 20 and _PREV_GAP.fullmatch(norm, e0, s):
-                cs0 = {places[c.id].country for c in c0 if places[c.id].kind == "country"}
-                if len(cs0) == 1 and any(places[c.id].country in cs0 for c in usable):
+                cs0 = {places[c.id].country for c in c0 if places[c.id].kind == "country" and c.form == "name"}
+                if (len(cs0) == 1 and any(places[c.id].country in cs0 for c in usable)
+                        and not any(places[c.id].kind == "country" and places[c.id].country in cs0 for c in usable)):
                     next_country = cs0.pop()
         c = usable[0] if len(usable) == 1 else _choose(usable, places, norm, s, e, doc_countries, next_country)
         direction = _direction(norm, s, e) if c.form == "name" else None
