@@ -27,6 +27,7 @@ from ._text import NormText, is_arabic, normalize, normalize_key
 from .model import DateMention, Document, Person, PersonMention, Place, PlaceMention, TitleMention
 from .resolve.persons import PersonSel, TitleSel, attach, find_persons, infer_holder, office_country
 from .resolve.places import PlaceSel, resolve_places
+from .resolve.tense import FutureCues, future_cues
 from .resolve.timex import DateSpec, resolve
 from .rules import _LIST_REF, _LISTS, Rule, alt, compile_pattern, pattern_reach, rule_anchor_forms
 from .rules import dates as date_rules
@@ -103,7 +104,7 @@ class Extractor:
     def __init__(self, extra_gazetteers: Sequence[str | Path] = ()):
         self._extra = tuple(Path(p) for p in extra_gazetteers)
         self._lock = threading.Lock()
-        self._ready: tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str]] | None = None
+        self._ready: tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str], FutureCues] | None = None
         self._anchors: Any = None  # the automaton of date and title anchor words
         self._compiled: dict[tuple[str, str], list[Rule]] = {}
 
@@ -114,7 +115,7 @@ class Extractor:
         self.__init__(state["extra"])  # type: ignore[misc]
 
     # -- lazy build ---------------------------------------------------------------------
-    def _build(self) -> tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str]]:
+    def _build(self) -> tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str], FutureCues]:
         ready = self._ready
         if ready is not None:
             return ready
@@ -140,7 +141,7 @@ class Extractor:
                     rf"|(?P<tomorrow>{alt(rel['tomorrow'])}))\s{{0,2}}[,،(]?\s{{0,2}}$"
                 )
                 self._anchors = _anchor_automaton(_date_anchor_forms(gaz), _title_anchor_forms(gaz))
-                self._ready = (gaz, mod_re, reld_re)
+                self._ready = (gaz, mod_re, reld_re, future_cues(t.words for t in gaz.dates.values()))
                 _regex_cache.save()
             return self._ready
 
@@ -191,7 +192,7 @@ class Extractor:
             return self._extract(text, reference_date)
 
     def _extract(self, text: str, reference_date: datetime.date | None) -> Document:
-        gaz, mod_re, reld_re = self._build()
+        gaz, mod_re, reld_re, fut = self._build()
         nt = normalize(text)
         norm = nt.norm
         lang = detect(norm)
@@ -215,7 +216,7 @@ class Extractor:
             ref = _dateline(date_matches, nt)
             if ref is not None:
                 source = "dateline"
-        dates = self._dates(date_matches, nt, ref, mod_re, reld_re)
+        dates = self._dates(date_matches, nt, ref, mod_re, reld_re, fut)
 
         # ---- titles
         titles = self._titles(trules, nt, title_anchors)
@@ -304,6 +305,7 @@ class Extractor:
         ref: datetime.date | None,
         mod_re: regex.Pattern[str],
         reld_re: regex.Pattern[str],
+        fut: FutureCues,
     ) -> list[tuple[int, int, DateSpec, str]]:
         norm = nt.norm
         merged: list[tuple[int, int, DateSpec, str]] = []
@@ -335,6 +337,16 @@ class Extractor:
                 if spec.duration_unit is None or mod == "APPROX":
                     spec = attrs.evolve(spec, mod=mod)
                     s = mm.start("mod")
+            # an unmarked weekday or day-month in a future clause is the one after the reference
+            # date: "talks will resume on Thursday", "سيعقد المجلس جلسة يوم الخميس" (the
+            # reference date's own weekday or day stays that day: "later on Wednesday")
+            if (ref is not None and spec.direction == 0 and spec.year is None and spec.rel_unit is None
+                    and spec.duration_unit is None and not spec.anaphoric and spec.calendar == "gregorian"
+                    and ((spec.weekday is not None and spec.day is None and spec.weekday != ref.isoweekday())
+                         or (spec.month is not None and spec.day is not None
+                             and (spec.month, spec.day) != (ref.month, ref.day)))
+                    and fut.future_before(norm, s)):
+                spec = attrs.evolve(spec, direction=1)
             # the relative-day word or modifier taken in front may itself be a date already
             # ("Kemarin (Minggu 27/12)"): the longer reading replaces it (found by fuzzing)
             while merged and merged[-1][1] > s:

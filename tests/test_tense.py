@@ -1,0 +1,74 @@
+"""A future cue in the clause before an unmarked weekday or day-month turns it forward."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import libyaie
+from libyaie import _gazetteer
+from libyaie._text import normalize
+from libyaie.resolve.tense import future_cues
+
+MONDAY = datetime.date(2020, 1, 13)
+
+
+def _values(text: str, ref: datetime.date = MONDAY) -> list[tuple[str, str]]:
+    return [(d.text, d.value) for d in libyaie.extract(text, reference_date=ref).dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks will resume on Thursday.", "2020-01-16"),
+        ("Talks resumed on Thursday.", "2020-01-09"),
+        ("Russia is due to host a summit in Moscow on Sunday.", "2020-01-19"),
+        ("سيعقد مجلس النواب جلسة يوم الخميس", "2020-01-16"),
+        ("عقد مجلس النواب جلسة يوم الخميس", "2020-01-09"),
+        ("ومن المقرر أن يلتقي الطرفان يوم الأحد", "2020-01-19"),
+        ("Hội nghị sẽ diễn ra vào thứ Năm", "2020-01-16"),
+        ("Hội nghị đã diễn ra vào thứ Năm", "2020-01-09"),
+        ("Pertemuan akan digelar pada Kamis", "2020-01-16"),
+        ("Pertemuan digelar pada Kamis", "2020-01-09"),
+        ("The vote will be held on January 5.", "2021-01-05"),
+        ("The vote was held on January 5.", "2020-01-05"),
+    ],
+)
+def test_future_clause(text: str, expected: str) -> None:
+    assert [v for _, v in _values(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks will resume, the ministry said on Thursday.",  # a comma ends the clause
+        "The parliament, which will meet again, voted on Thursday.",
+        "He will say that the talks began on Thursday.",  # a stop word after the cue
+        "وقال إنه سيزور القاهرة التي وصلها يوم الخميس",
+    ],
+)
+def test_no_future_across_a_clause_or_stop_word(text: str) -> None:
+    assert [v for _, v in _values(text)] == ["2020-01-09"]
+
+
+def test_the_reference_weekday_and_day_stay_that_day() -> None:
+    # "later on Wednesday" written on a Wednesday is that day, not a week on
+    assert _values("The congress will vote later on Wednesday.", datetime.date(2012, 9, 12)) == [
+        ("Wednesday", "2012-09-12")]
+    assert _values("The vote will be held on September 12.", datetime.date(2012, 9, 12)) == [
+        ("September 12", "2012-09-12")]
+
+
+def test_explicit_direction_and_years_are_left_alone() -> None:
+    assert [v for _, v in _values("Talks will resume next Thursday, not last Thursday.")] == [
+        "2020-01-16", "2020-01-09"]
+    assert [v for _, v in _values("The vote will be held on January 5, 2019.")] == ["2019-01-05"]
+
+
+def test_cue_patterns_read_the_gazetteer_words() -> None:
+    cues = future_cues(t.words for t in _gazetteer.get().dates.values())
+    norm = normalize("وسيعقد الطرفان اجتماعا").norm
+    assert cues.future_before(norm, len(norm))  # with the conjunction glued in front
+    norm = normalize("the willow tree").norm
+    assert not cues.future_before(norm, len(norm))  # whole words only
