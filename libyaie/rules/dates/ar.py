@@ -154,7 +154,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         mo = p.month_index(m["m"], "hijri")
         if mo is None:
             return None
-        d = int(m["d"]) if m["d"] else None
+        d = int(m["d"]) if m["d"] else 1 if m["first"] else None
         return spec(year=int(m["y"]), month=mo, day=d, calendar="hijri")
 
     def b_libyan(m: regex.Match[str]) -> object:
@@ -255,10 +255,12 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "ar.date.approx-unit", "date", "ar",
-            rf"""{AR_L}(?<=(?:^|[^\w])(?:نحو|قرابه|حوالي|زهاء)\s{{1,2}})(?P<u>شهر|عام|سنه|يوم|اسبوع|ساعه|عقد|قرن){R}(?!\s{{0,2}}(?:\d|{ORD}))""",
+            rf"""{AR_L}(?<=(?:^|[^\w])(?:نحو|قرابه|حوالي|زهاء|منذ|اكثر\s{{1,2}}من|اقل\s{{1,2}}من)\s{{1,2}})(?P<u>شهر|عام|سنه|يوم|اسبوع|ساعه|عقد|قرن){R}(?!\s{{0,2}}(?:\d|{ORD}))""",
             b_unit_once,
-            examples=[Example("نحو شهر", {"value": "P1M"}), Example("قرابة عام", {"value": "P1Y"})],
-            negatives=["نحو عام 2020"],
+            examples=[Example("نحو شهر", {"value": "P1M"}), Example("قرابة عام", {"value": "P1Y"}),
+                      # a single unit after "since" is one of it: منذ عام "for a year (now)"
+                      Example("منذ عام", {"value": "P1Y"}), Example("منذ أكثر من شهر", {"value": "P1M"})],
+            negatives=["نحو عام 2020", "منذ عام 2014", "منذ أكثر من عام 2014"],
             anchor=("شهر", "عام", "سنه", "يوم", "اسبوع", "ساعه", "عقد", "قرن"),
         ),
         compile_rule(
@@ -311,7 +313,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "ar.date.since-years", "date", "ar",
-            rf"{AR_L}(?:{SINCE})\s{{1,2}}(?:(?:عده|بضع|بضعه)\s{{1,2}})?(?P<u>{UNIT}){R}(?!\s{{0,2}}\d)",
+            rf"{AR_L}(?:{SINCE})\s{{1,2}}(?:(?:عده|بضع|بضعه)\s{{1,2}})?(?!(?:شهر|عام|سنه|يوم|اسبوع|ساعه|عقد|قرن){R})(?P<u>{UNIT}){R}(?!\s{{0,2}}\d)",
             b_unit_several,
             examples=[Example("منذ سنوات", {"value": "PXY"}), Example("منذ أشهر", {"value": "PXM"})],
             negatives=["منذ عام 2014"],
@@ -320,13 +322,14 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "ar.date.hijri", "date", "ar",
-            rf"""{AR_L}(?:(?P<d>[12]\d|30|0?[1-9])\s{{0,2}}(?:من\s{{1,2}})?)?(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{HMONTH})
+            rf"""{AR_L}(?:(?P<d>[12]\d|30|0?[1-9])\s{{0,2}}(?:من\s{{1,2}})?|(?P<first>غره)\s{{1,2}}(?:من\s{{1,2}})?)?(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{HMONTH})
                  \s{{0,2}}[,،]?\s{{0,2}}(?:(?:{YEAR_PREFIX})\s{{1,2}})?(?P<y>1[3-5]\d\d)(?!\d)(?:\s{{0,2}}(?:{HMARK}){R})?""",
             b_hijri,
             examples=[
                 Example("١٥ ربيع الأول ١٤٤٢ هـ", {"value": "2020-11-01"}),
                 Example("٢٧ صفر ١٤٤٥ هـ", {"value": "2023-09-12"}),
                 Example("1 رمضان 1442 هجري", {"value": "2021-04-13"}),
+                Example("غرة شوال 1441 هـ", {"value": "2020-05-24"}),  # غرة: the first of the month
             ],
             negatives=["ربيع 2020"],
             priority=1,

@@ -108,6 +108,18 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             negatives=["(5+5)", "(32/1)"],
         ),
         compile_rule(
+            # a dateline's bare day/month: "Tri-pô-li, 31/10 (TTXVN) -", "Tripoli, 30/10 -"
+            "num.date.dateline-d-m", "date", "*",
+            rf"(?<=[^\W\d_],\s){DAY}/{MONTH_NUM}(?:/{YEAR2})?(?=\s?(?:\([^()\n]{{1,24}}\)\s?)?[-–—])",
+            lambda m: spec(year=year_of(m["y"]), month=int(m["m"]), day=int(m["d"])),
+            examples=[
+                Example("Tri-pô-li, 31/10 (TTXVN) - Ông", {"value": "2020-10-31"}),
+                Example("Tripoli, 30/10 - Ông", {"value": "2020-10-30"}),
+                Example("Hà Nội, 16/3/2021 (VNA) – Ông", {"value": "2021-03-16"}),
+            ],
+            negatives=["tỷ số 3, 2/1 - 1", "Tripoli, 30/10 ông nói", "(3, 5/1) - x"],
+        ),
+        compile_rule(
             "num.date.prefix-d-m", "date", "*",
             rf"(?<!\w){day_prefix}\s{{1,2}}{DAY}[/\-]{MONTH_NUM}(?![\d/\-]|\.\d)",
             dm,

@@ -47,6 +47,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     MORNING = p.alt_words("morning")
     EVENING = p.alt_words("evening")
     DAYP = r"(?:ngày|hôm|mùng|mồng|sáng|trưa|chiều|tối|đêm|rạng\s{1,2}sáng)"
+    # what follows the hours or minutes of a clock time: more digits (23 giờ 59), a part of the
+    # day (6 giờ sáng), a date (8 giờ ngày 5/3) or "(giờ địa phương)" (local time)
+    CLOCK = r"(?:\d|sáng|trưa|chiều|tối|đêm|rạng|ngày|hôm|hôm\s{1,2}nay|\(\s?giờ)"
 
     def b_dmy(m: regex.Match[str]) -> object:
         y = int(m["y"]) if m["y"] else None
@@ -145,6 +148,20 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             accept=_capitalised_weekday,
         ),
         compile_rule(
+            "vi.date.weekday-day-month", "date", "vi",
+            rf"""{L}(?P<wd>{WEEKDAY})\s{{1,2}}{DAY}[/\-]{MONTH_NUM}(?:[/\-]{YEAR})?(?![\d/])
+                 (?:\s{{1,2}}(?P<dir>{PAST_FUT}){R})?""",
+            b_dmy,
+            examples=[
+                Example("Chủ nhật 23/10", {"value": "2020-10-23"}),
+                Example("thứ Năm 20/10 vừa qua", {"value": "2020-10-20"}),
+                Example("thứ Hai 8/6/2020", {"value": "2020-06-08"}),
+            ],
+            negatives=["giai đoạn thứ hai 2/3", "thứ hai 5/2020"],
+            priority=1,
+            accept=_capitalised_weekday,
+        ),
+        compile_rule(
             "vi.date.relative-unit", "date", "vi",
             rf"{L}(?<!(?:những|các|mấy|nhiều|vài|\d|{NUM})\s{{1,2}})(?P<u>tuần\s{{1,2}}lễ|tuần|tháng|năm)\s{{1,2}}(?P<dir>{PAST_FUT}){R}",
             b_rel,
@@ -163,7 +180,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                           ["ngày nay"]),
         compile_rule(
             "vi.date.duration", "date", "vi",
-            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?:hoặc|hay|đến|tới)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM}|năm(?=\s{{1,2}}(?:ngày|tuần)(?!\w)))\s{{1,2}}(?P<u>{UNIT})(?!\s{{1,2}}(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}""",
+            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?:hoặc|hay|đến|tới|lúc)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM}|năm(?=\s{{1,2}}(?:ngày|tuần)(?!\w)))\s{{1,2}}(?P<u>{UNIT})(?!\s{{1,2}}(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}
+                 (?!(?<=giờ)\s{{1,2}}{CLOCK})(?!(?<=phút)\s{{1,2}}{CLOCK})""",
             b_duration,
             examples=[
                 Example("14 tháng", {"value": "P14M"}),
@@ -174,7 +192,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("ba tuần", {"value": "P3W"}),
             ],
             negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần", "0 giờ", "24/24 giờ",
-                       "những năm tháng chiến tranh", "lúc năm giờ sáng"],
+                       "những năm tháng chiến tranh", "lúc năm giờ sáng",
+                       # clock times, not durations
+                       "lúc 23 giờ 59 phút đêm 31/10", "khoảng 14 giờ chiều nay", "từ 6 giờ sáng thứ Hai",
+                       "lúc 8 giờ", "9 giờ (giờ địa phương)"],
             anchor=(UNIT,),
         ),
         compile_rule(
