@@ -16,7 +16,7 @@ import unicodedata
 
 from .. import _regex_cache
 
-__all__ = ["fold_latin", "translit_key", "translit_tokens"]
+__all__ = ["fold_latin", "token_key", "translit_key", "translit_tokens"]
 
 _ARTICLES = frozenset({"al", "el", "ad", "ed", "as", "es", "ash", "esh", "at", "et", "az", "ez", "ar", "er", "an", "en", "ul", "il"})
 _ABD = _regex_cache.compile(r"^(?:abd[aeiou]?l|abdoul|abdoel|abdal)$")
@@ -67,7 +67,9 @@ def translit_tokens(name: str) -> list[str]:
     return out
 
 
-def _token_key(t: str) -> str:
+def token_key(t: str) -> str:
+    """The key of one token of :func:`translit_tokens` (letters mapped, doubled letters
+    collapsed, vowel runs merged)."""
     for a, b in _RULES:
         if a in t:
             t = t.replace(a, b)
@@ -89,4 +91,4 @@ def translit_key(name: str) -> str:
     joined = "".join(toks)
     if not joined:
         return ""
-    return _token_key(joined)
+    return token_key(joined)

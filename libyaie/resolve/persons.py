@@ -28,7 +28,7 @@ import regex
 from .. import _regex_cache
 from .._gazetteer import Gazetteer, Office, PersonEntry
 from .._text import at_sentence_start, fold_arabic_key, is_arabic, normalize_key
-from .names import translit_key
+from .names import token_key, translit_key, translit_tokens
 
 __all__ = ["PersonIndex", "PersonSel", "TitleSel", "attach", "coreference_keys", "find_persons", "infer_holder",
            "person_coref_keys", "person_tables"]
@@ -99,6 +99,15 @@ _ORG_WORDS = frozenset(
     front brigade brigades militia milisi coalition koalisi alliance aliansi movement gerakan
     presidential kepresidenan unity persatuan accord kesepakatan general umum supreme tertinggi
     security keamanan defense defence pertahanan foreign luar affairs urusan interior dalam""".split()
+)
+# Companies and agencies whose name stands between an office and its holder ("Tổng giám đốc Eni
+# Claudio Descalzi", "CEO Repsol Josu Jon Imaz"): the oil and gas firms working in Libya (NOC's
+# partners) and the news agencies quoted there.  Not the first word of an unknown name.
+_ORG_NAMES = frozenset(
+    """eni total totalenergies repsol omv wintershall bp shell equinor statoil gazprom rosneft tatneft lukoil
+    sonatrach exxonmobil exxon chevron conocophillips hess marathon occidental petronas cnpc sinopec
+    edison baker halliburton schlumberger siemens mellitah zueitina arabian waha sirte harouge brega
+    reuters bernama antara anadolu sputnik xinhua""".split()
 )
 # A letter only Vietnamese uses (horn, breve, circumflex, đ, or a tone mark on a vowel)
 _VI_LETTER = _regex_cache.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữựĂÂĐÊÔƠƯ]|[aeiouy][\u0300\u0301\u0303\u0309\u0323]", regex.IGNORECASE)
@@ -370,6 +379,11 @@ def find_persons(
     runs = _sequences(norm, toks)
     person_ids = gaz.person_keys.get
     persons = gaz.persons
+    first_last = gaz.person_index.first_last.get
+    # one word matched by its key only, not spelled as listed ("Hefter"): kept only when the
+    # same person is named otherwise in the document (an ordinary capitalised word, "Pidana",
+    # "Migran", meets some person's key by chance), and never on a title-case line
+    weak: list[tuple[int, int, PersonEntry]] = []
     for run in runs:
         i = 0
         nr = len(run)
@@ -380,16 +394,27 @@ def find_persons(
                 e = run[j - 1][1]
                 key = translit_key(original_of(s, e))
                 ids = person_ids(key, ())
-                if (len(ids) == 1 and _fuzzy_ok(key, s, e, place_spans, in_any_place)
-                        and not (j - i == 1 and at_sentence_start(norm, s) and original_of(s, e).lower()
-                                 not in exact_single)):
-                    cands.append((s, e, 1, persons[ids[0]]))
+                one = j - i == 1
+                if len(ids) == 1 and _fuzzy_ok(key, s, e, place_spans, in_any_place):
+                    if not one or original_of(s, e).lower() in exact_single:
+                        cands.append((s, e, 1, persons[ids[0]]))
+                    elif not at_sentence_start(norm, s):
+                        weak.append((s, e, persons[ids[0]]))
+                    i, found = j, True
+                    break
+                # "<first name> <surname>" of a listed person with a longer name: Saif Gaddafi
+                if (j - i == 2 and (fl := first_last(first_last_key(original_of(s, e), 2) or "")) is not None
+                        and 1 not in in_any_place[s:e]):
+                    cands.append((s, e, 1, persons[fl]))
                     i, found = j, True
                     break
                 # a fuzzy one-word match never overrides a place name (Tarhuna is not Tarhouni)
-                if (j - i == 1 and key in short_keys and e - s >= 4 and 1 not in in_any_place[s:e]
+                if (one and key in short_keys and e - s >= 4 and 1 not in in_any_place[s:e]
                         and not at_sentence_start(norm, s)):
-                    cands.append((s, e, 0, persons[short_keys[key]]))
+                    if original_of(s, e).lower() in exact_single:
+                        cands.append((s, e, 0, persons[short_keys[key]]))
+                    else:
+                        weak.append((s, e, persons[short_keys[key]]))
                     i, found = j, True
                     break
             if not found:
@@ -400,6 +425,12 @@ def find_persons(
     for s, e, pid, form in person_hits:
         if form == "short" and cap_ok(s, e):
             add(s, e, gaz.persons[pid], gaz.persons[pid].name)
+
+    if weak:
+        named = {p.entry.id for p in out if p.entry is not None}
+        for s, e, entry in weak:
+            if entry.id in named and not _title_case_line(norm, upper, s):
+                add(s, e, entry, entry.name)
 
     # unknown names never run over a place: cut the runs there
     in_place = in_any_place  # the same mask
@@ -462,6 +493,10 @@ class PersonIndex:
     # coreference_keys((form,)) of every listed name, alias and short form: a known person
     # is usually written as listed
     form_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    # "first|last" token keys of the names and Latin aliases of three words or more → the one
+    # person they belong to: "Saif Gaddafi" is Saif al-Islam Gaddafi, not the best-known
+    # bearer of the surname (common first names and ambiguous pairs are left out)
+    first_last: Mapping[str, str] = attrs.field(factory=dict)
 
     @classmethod
     def build(cls, persons: Mapping[str, PersonEntry]) -> PersonIndex:
@@ -477,7 +512,28 @@ class PersonIndex:
                 else:
                     holders.append((pe, [o]))
         form_keys = {f: coreference_keys((f,)) for pe in persons.values() for f in (pe.name, *pe.aliases, *pe.short)}
-        return cls(words, {k: tuple((pe, tuple(os_)) for pe, os_ in v) for k, v in offices.items()}, form_keys)
+        first_last: dict[str, str | None] = {}
+        for pe in persons.values():
+            for f in (pe.name, *pe.aliases):
+                if (k := first_last_key(f, 3)) is not None and first_last.setdefault(k, pe.id) != pe.id:
+                    first_last[k] = None  # two persons: never used
+        return cls(words, {k: tuple((pe, tuple(os_)) for pe, os_ in v) for k, v in offices.items()}, form_keys,
+                   {k: v for k, v in first_last.items() if v is not None})
+
+
+@functools.lru_cache(maxsize=65536)
+def first_last_key(name: str, min_tokens: int) -> str | None:
+    """``"first|last"`` transliteration keys of a Latin name of at least ``min_tokens``
+    tokens (articles dropped), ``None`` for an Arabic name or a common first name."""
+    if is_arabic(name):
+        return None
+    toks = translit_tokens(name)
+    if len(toks) < min_tokens or toks[0] in _COMMON_FIRST_NAMES or toks[0] in _PARTICLES or len(toks[0]) < 3:
+        return None
+    first, last = token_key(toks[0]), token_key(toks[-1])
+    if len(first.replace("V", "")) < 2 or len(last.replace("V", "")) < 2:
+        return None
+    return first + "|" + last
 
 
 def _fuzzy_ok(key: str, s: int, e: int, place_spans: Sequence[tuple[int, int]], in_place: bytearray) -> bool:
@@ -495,6 +551,26 @@ def _fuzzy_ok(key: str, s: int, e: int, place_spans: Sequence[tuple[int, int]], 
             return False
         return len(key.replace("V", "")) >= 4
     return True
+
+
+_LINE_WORD = _regex_cache.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case_line(norm: str, upper: bytearray, s: int) -> bool:
+    """The line around position ``s`` is written in title case (a headline, "Heboh
+    Perbudakan Migran, Uni Eropa ..."): at least three words of four letters or more, and
+    at most one in four of them not capitalised.  Capitals say nothing about names there."""
+    a = norm.rfind("\n", 0, s) + 1
+    b = norm.find("\n", s)
+    if b == -1:
+        b = len(norm)
+    total = caps = 0
+    for m in _LINE_WORD.finditer(norm, a, b):
+        if is_arabic(m.group()):
+            continue
+        total += 1
+        caps += upper[m.start()]
+    return total >= 3 and 4 * (total - caps) <= total
 
 
 def _split_runs(run: list[tuple[int, int]], in_place: bytearray) -> list[list[tuple[int, int]]]:
@@ -564,6 +640,12 @@ def _unknown_after_title(
         k += 1
         if not _gap_ok(norm, start, s):
             continue
+        # the body the office belongs to may stand before the name: one company word, or one
+        # all-capitals word (SONATRACH), is skipped when two or more words follow it
+        if len(run) >= 3 and (norm[run[0][0] : run[0][1]] in _ORG_NAMES
+                             or original_of(run[0][0], run[0][1]).isupper()):
+            run = run[1:]
+            s = run[0][0]
         if len(run) >= 2 and 1 not in taken[s : run[-1][1]] and not any(norm[a:b] in _ORG_WORDS for a, b in run):
             add(s, run[-1][1], None, original_of(s, run[-1][1]))
         return
@@ -571,6 +653,15 @@ def _unknown_after_title(
     # (the words start one or two spaces on: no Arabic letter there, no match to try)
     if not (_is_ar_letter(norm[start + 1 : start + 2]) or _is_ar_letter(norm[start + 2 : start + 3])):
         return
+    bism = "باسم" in norm[t.start : t.end].split()
+    if not bism and norm.startswith(" باسم ", start):
+        bism, start = True, start + 5
+    if bism:
+        # "المتحدث باسم المجلس العسكري أحمد ...": the body spoken for (up to four words with
+        # the article) comes first; the name starts at the first given name after it
+        start = _skip_complement(norm, start, given)
+        if start < 0:
+            return
     m = _AR_NAME_WORDS.match(norm, start)
     if not m:
         return
@@ -596,6 +687,24 @@ def _unknown_after_title(
     if after and not _AR_NAME_END.match(after):
         return
     add(s, e, None, original_of(s, e))
+
+
+def _skip_complement(norm: str, start: int, given: frozenset[str]) -> int:
+    """The position before the first given name among the next four Arabic words after
+    ``start``, the words before it all carrying the article and no punctuation between
+    them (-1 when there is none)."""
+    pos = start
+    for _ in range(4):
+        m = _AR_TOKEN.match(norm, pos + 1) if norm[pos : pos + 1] == " " else None
+        if m is None:
+            return -1
+        w = m.group()
+        if w in given:
+            return pos
+        if not w.startswith("ال") or w in _AR_STOP_ORIGINAL:
+            return -1
+        pos = m.end()
+    return -1
 
 
 def vietnamese_names(
