@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import libyaie
 
 
@@ -53,3 +55,26 @@ def test_new_gazetteer_persons() -> None:
     assert [n for _, _, n in got] == ["John McCain", "John McCain"]
     got = _persons("Photojournalists Tim Hetherington and Chris Hondros were killed in Misrata.")
     assert [n for _, _, n in got] == ["Tim Hetherington", "Chris Hondros"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ông John Smithers cho biết các cuộc đàm phán sẽ tiếp tục.", "John Smithers"),
+        ("Theo bà Maria Lopez, cuộc họp đã kết thúc.", "Maria Lopez"),
+        ("Pak Budi Santoso mengatakan pertemuan itu penting.", "Budi Santoso"),
+        ("Mr. John Smithers said the talks had failed.", "John Smithers"),
+        ("وقال السيد جون سميذرز إن المحادثات فشلت", "جون سميذرز"),
+    ],
+)
+def test_an_honorific_introduces_an_unknown_person(text: str, name: str) -> None:
+    assert [(m.person.name, m.person.id) for m in libyaie.extract(text).persons] == [(name, None)]
+
+
+def test_an_honorific_before_a_known_persons_surname_is_coreference() -> None:
+    doc = libyaie.extract("Chủ tịch Mustafa Abdul Jalil phát biểu. Ông Abdul Jalil cho biết thêm.")
+    assert {m.person.name for m in doc.persons} == {"Mustafa Abdul Jalil"}
+
+
+def test_an_honorific_needs_a_two_word_name() -> None:
+    assert libyaie.extract("Ông Smithers cho biết.").persons == ()

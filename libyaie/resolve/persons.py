@@ -125,6 +125,10 @@ _COMMON_FIRST_NAMES = frozenset(
 _HONORIFICS = frozenset(
     "ông bà ngài anh chị mr mr. mrs mrs. ms ms. dr dr. bapak pak ibu bu السيد السيده الاستاذ الدكتور الشيخ".split()
 )
+# the honorifics that introduce a person on their own (not anh, chị, bu: also ordinary words)
+_HONORIFIC = _regex_cache.compile(
+    r"(?<![\w\u0300-\u036f])(?:ông|bà|ngài|mr\.?|mrs\.?|ms\.?|dr\.?|bapak|pak|ibu|[وف]?السيد|[وف]?السيده)(?= )"
+)
 
 
 def _token_kind(norm: str, s: int, e: int, upper: bytearray, blocked: bytearray, any_blocked: bool) -> bool | None:
@@ -441,6 +445,35 @@ def find_persons(
     run_starts = [r[0][0] for r in runs]
     for t in titles:
         _unknown_after_title(norm, t, runs, taken, original_of, add, given, in_place, run_starts)
+    # and after an honorific, which introduces a person as a title does: "ông John Smithers",
+    # "Pak Budi Santoso", "Mr. John Smithers", "السيد جون سميث" (the same conditions on the name)
+    honorifics = list(_HONORIFIC.finditer(norm))
+    if honorifics:
+        # a name that a person found in the text ends with is that person, said again (ông
+        # Abdul Jalil after Mustafa Abdul Jalil): left to coreference
+        known: set[str] = set()
+        for q in out:
+            if q.entry is not None:
+                for f in (q.entry.name, *q.entry.aliases):
+                    lat, ara = coreference_keys((f,))
+                    known.update(lat)
+                    known.update(ara)
+
+        def add_new(s: int, e: int, entry: PersonEntry | None, name: str) -> None:
+            last = name.split()[-1]
+            if (fold_arabic_key(last) if is_arabic(last) else translit_key(last)) not in known:
+                add(s, e, entry, name)
+
+        first_token = {r[0]: r for r in runs}
+        for m in honorifics:
+            run = first_token.get(m.span())
+            if run is not None:  # a capitalised honorific heads the run: Ông John Smithers
+                rest = run[1:]
+                if (len(rest) >= 2 and 1 not in taken[rest[0][0] : rest[-1][1]]
+                        and not any(norm[a:b] in _ORG_WORDS for a, b in rest)):
+                    add_new(rest[0][0], rest[-1][1], None, original_of(rest[0][0], rest[-1][1]))
+                continue
+            _unknown_after_title(norm, m.span(), runs, taken, original_of, add_new, given, in_place, run_starts)
     vietnamese_names(norm, toks, original_of, add, in_place)
 
     # a word inside a place is not a person's name said again (Nam in Việt Nam)
@@ -612,7 +645,7 @@ def _gap_ok(norm: str, a: int, b: int) -> bool:
 
 def _unknown_after_title(
     norm: str,
-    t: TitleSel,
+    t: TitleSel | tuple[int, int],
     runs: list[list[tuple[int, int]]],
     taken: bytearray,
     original_of: Callable[[int, int], str],
@@ -621,8 +654,9 @@ def _unknown_after_title(
     in_place: bytearray,
     run_starts: Sequence[int],
 ) -> None:
+    t_start, t_end = t if isinstance(t, tuple) else (t.start, t.end)
     # the office's country may stand between title and name: "Menteri Luar Negeri Israel Eli Cohen"
-    start = t.end
+    start = t_end
     n = len(norm)
     while True:
         k = start
@@ -653,7 +687,7 @@ def _unknown_after_title(
     # (the words start one or two spaces on: no Arabic letter there, no match to try)
     if not (_is_ar_letter(norm[start + 1 : start + 2]) or _is_ar_letter(norm[start + 2 : start + 3])):
         return
-    bism = "باسم" in norm[t.start : t.end].split()
+    bism = "باسم" in norm[t_start:t_end].split()
     if not bism and norm.startswith(" باسم ", start):
         bism, start = True, start + 5
     if bism:
