@@ -466,9 +466,9 @@ def find_persons(
 
         first_token = {r[0]: r for r in runs}
         for m in honorifics:
-            run = first_token.get(m.span())
-            if run is not None:  # a capitalised honorific heads the run: Ông John Smithers
-                rest = run[1:]
+            head_run = first_token.get(m.span())
+            if head_run is not None:  # a capitalised honorific heads the run: Ông John Smithers
+                rest = head_run[1:]
                 if (len(rest) >= 2 and 1 not in taken[rest[0][0] : rest[-1][1]]
                         and not any(norm[a:b] in _ORG_WORDS for a, b in rest)):
                     add_new(rest[0][0], rest[-1][1], None, original_of(rest[0][0], rest[-1][1]))
