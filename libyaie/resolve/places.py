@@ -182,6 +182,50 @@ _VI_HONORIFICS = frozenset("bà chị cô em ông anh cháu con".split())
 
 _PUBLICATION_HEADS = tuple(sorted(_PUBLICATIONS))
 
+# Street and district heads (normalised): a place name after one names a street or a
+# quarter, not the place (شارع طرابلس in Misrata, حي الجيزة in Sirte, Jalan Tripoli).
+# Plural heads (شوارع طرابلس, đường phố Tripoli, jalan-jalan Tripoli) name the place's
+# streets and keep it.  عن طريق is "via": the place after it is real.
+_STREET_HEADS_AR = frozenset("شارع طريق ميدان ساحه حي جاده".split())
+_STREET_HEADS_VI = frozenset({"đường", "phố", "đại lộ"})
+_STREET_HEADS_VI_KEEP = frozenset("thành đường con tuyến".split())  # thành phố, đường phố, con đường
+_AR_PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+_STREET_PREV = _regex_cache.compile(r"(?r)(?:(\w+)\s{1,2})?(\w+)\s{1,2}$")
+_STREET_AFTER = _regex_cache.compile(r"\s{1,2}(street|road|square|avenue|boulevard|st\.)(?!\w)")
+_STREET_AFTER_HEADS = ("street", "road", "square", "avenue", "boulevard", "st.")
+# the previous word ends like a head (a cheap necessary condition, checked before the regex)
+_STREET_TAILS = tuple(sorted({*_STREET_HEADS_AR, "đường", "phố", "lộ", "jalan"}))
+
+
+def _street(norm: str, s: int, e: int, is_upper: Callable[[int], bool]) -> bool:
+    """The name at ``norm[s:e]`` is part of a street's or a quarter's name: after a street
+    head (شارع، حي، đường, Jalan) or before a capitalised English one (Tripoli Street)."""
+    if norm[e : e + 1].isspace() and (
+            norm.startswith(_STREET_AFTER_HEADS, e + 1) or norm.startswith(_STREET_AFTER_HEADS, e + 2)):
+        m = _STREET_AFTER.match(norm, e)
+        if m is not None and is_upper(m.start(1)):
+            return True
+    if s == 0 or not norm[s - 1].isspace():
+        return False
+    j = s - 1
+    if j > 0 and norm[j - 1].isspace():
+        j -= 1
+    if not norm.endswith(_STREET_TAILS, max(0, j - 6), j):
+        return False
+    m = _STREET_PREV.search(norm, max(0, s - 30), s)
+    if m is None:
+        return False
+    before, w = m.group(1), m.group(2)
+    if w == "jalan":
+        return is_upper(m.start(2))  # Jalan Tripoli (a street), not jalan-jalan or di jalan
+    if w in _STREET_HEADS_VI or (before and f"{before} {w}" in _STREET_HEADS_VI):
+        return before not in _STREET_HEADS_VI_KEEP
+    if w == "طريق" and before == "عن":
+        return False
+    if w in _STREET_HEADS_AR:
+        return True
+    return len(w) >= 3 and any(w.startswith(c) and w[len(c):] in _STREET_HEADS_AR for c in _AR_PROCLITICS)
+
 
 def _publication(norm: str, end: int, is_upper: Callable[[int], bool]) -> bool:
     """``The New York Times``, ``Libya Herald``: a place inside a publication's name.
@@ -194,21 +238,62 @@ def _publication(norm: str, end: int, is_upper: Callable[[int], bool]) -> bool:
     return bool(m and m.group(1) in _PUBLICATIONS and is_upper(m.start(1)))
 
 
-def _vi_weak_ok(norm: str, s: int, is_upper: Callable[[int], bool]) -> bool:
+# Verbs (and aspect words) that follow a country as a sentence's subject in Vietnamese news:
+# "Nga hoan nghênh ...", "Pháp đã ...".  A sentence-initial weak name followed by one is
+# the country.  Not for "Anh", which opens sentences as the pronoun ("Anh cho biết": he said).
+_VI_SUBJECT_VERBS = frozenset(
+    w.strip()
+    for w in """hoan nghênh|tuyên bố|cho biết|kêu gọi|phản đối|ủng hộ|lên án|bác bỏ|khẳng định
+    |cáo buộc|đã|sẽ|đang|cũng|vẫn|từng|muốn|yêu cầu|phủ nhận|lên tiếng|cảnh báo|triển khai
+    |can thiệp|cam kết|đề xuất|thừa nhận|bày tỏ|chỉ trích|cử|gửi|tiếp tục|hối thúc|đề nghị
+    |nhấn mạnh|chủ trì|hỗ trợ|tham gia|bắt đầu|quyết định""".split("|")
+)
+_VI_VERB_AFTER = _regex_cache.compile(r"\s{1,2}(\w+(?:\s\w+)?)")
+_VI_NO_VERB_RULE = frozenset({"anh"})
+
+
+def _vi_subject(norm: str, e: int, key: str) -> bool:
+    """A subject verb follows the name ending at ``e`` (``Nga hoan nghênh``)."""
+    if key in _VI_NO_VERB_RULE:
+        return False
+    m = _VI_VERB_AFTER.match(norm, e)
+    if m is None:
+        return False
+    words = m.group(1)
+    return words in _VI_SUBJECT_VERBS or words.split(" ", 1)[0] in _VI_SUBJECT_VERBS
+
+
+def _vi_weak_ok(norm: str, s: int, e: int, is_upper: Callable[[int], bool]) -> bool:
     """A capitalised one-syllable Vietnamese country name (Nga, Anh, Pháp) mid-sentence,
-    not part of a personal name (Nguyễn Thị Nga) nor after a kinship honorific (bà Nga)."""
+    not part of a personal name (Nguyễn Thị Nga) nor after a kinship honorific (bà Nga);
+    at a sentence's start, only as the subject of a verb (Nga hoan nghênh ...)."""
     if not is_upper(s):
         return False
     i = s - 1
     while i >= 0 and norm[i] == " ":
         i -= 1
     if i < 0 or norm[i] in ".!?\n:\"“”«»":
-        return False
+        return _vi_subject(norm, e, norm[s:e])
     m = _LAST_WORD.search(norm, max(0, s - 20), s)
     if m is None:
         return True
     prev = m.group(1)
     return prev not in _VI_HONORIFICS and not is_upper(s - len(m.group(0)))
+
+
+def _in_strong_list(hits: Sequence[tuple[int, int, tuple[Candidate, ...]]], i: int, norm: str) -> bool:
+    """Hit ``i`` is in a list of places (joined by commas, and, و, và, dan, /) one of which
+    is strong: "Nga, Pháp và UAE", "Chad, Niger and Libya"."""
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(hits):
+            a, b = (j, j + step) if step > 0 else (j + step, j)
+            if not _LIST_GAP.fullmatch(norm, hits[a][1], hits[b][0]):
+                break
+            j += step
+            if any(not c.weak for c in hits[j][2]):
+                return True
+    return False
 
 
 def _is_arabic(key: str) -> bool:
@@ -272,6 +357,8 @@ def resolve_places(
         if _publication(norm, e, is_upper):
             continue
         key = norm[s:e]
+        if _street(norm, s, e, is_upper):
+            continue
         if key in _IDIOM_HEADS and _IDIOM_AFTER.match(norm, e) is not None:
             continue  # مسقط رأسه: "his birthplace", not Muscat
         caps_forms = usable[0].upper if len(usable) == 1 else all(map(_UPPER_FORM, usable))
@@ -300,14 +387,8 @@ def resolve_places(
                         hit_starts = {h[0] for h in hits}
                     if nxt.start(1) not in hit_starts:
                         continue  # "Jordan Bardella", "Chad Smith": a first name, not the country
-            vi_ok = vi_lang and _vi_weak_ok(norm, s, is_upper)
-            near_strong = False
-            for j in (i - 1, i + 1):
-                if 0 <= j < n:
-                    s2, e2, c2 = hits[j]
-                    between = norm[e:s2] if j > i else norm[e2:s]
-                    if any(not c.weak for c in c2) and _LIST_GAP.fullmatch(between):
-                        near_strong = True
+            vi_ok = vi_lang and _vi_weak_ok(norm, s, e, is_upper)
+            near_strong = _in_strong_list(hits, i, norm)
             if not (prev in _TRIGGERS or gap_title or near_strong or vi_ok):
                 pending.append((i, key))
                 continue
@@ -315,7 +396,7 @@ def resolve_places(
         # an explicit qualifier right after: "Tripoli, Lebanon", "طرابلس اللبنانية"
         next_country = None
         if i + 1 < n:
-            s2, e2, c2 = hits[i + 1]
+            s2, _e2, c2 = hits[i + 1]
             if s2 - e <= 5 and _QUAL_GAP.fullmatch(norm, e, s2):  # the gap is at most 5 characters
                 cs = {places[c.id].country for c in c2 if places[c.id].kind == "country"}
                 if len(cs) == 1:
@@ -334,7 +415,7 @@ def resolve_places(
         out.append(PlaceSel(s, e, places[c.id], c.form, direction))
     for i, key in pending:
         s, e, cands = hits[i]
-        vi_name_part = any(c.lang == "vi" for c in cands) and not _vi_weak_ok(norm, s, is_upper) and not at_sentence_start(norm, s)
+        vi_name_part = any(c.lang == "vi" for c in cands) and not _vi_weak_ok(norm, s, e, is_upper) and not at_sentence_start(norm, s)
         if key in accepted_weak and (is_upper(s) or not key.isascii()) and not vi_name_part:
             c = _choose(list(cands), places, norm, s, e, doc_countries, None)
             out.append(PlaceSel(s, e, places[c.id], c.form, None))
