@@ -59,6 +59,8 @@ if any(enc[:1] not in _VI_LEADS for enc in _VI_MARKS_BYTES):
 _WORDS = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
 _ID_KEYS = tuple(w.encode() for w, lang in _FUNCTION_WORD.items() if lang == "id")
 _EN_KEYS = tuple(w.encode() for w, lang in _FUNCTION_WORD.items() if lang == "en")
+_ID_ZEROS = (0,) * len(_ID_KEYS)
+_EN_ZEROS = (0,) * len(_EN_KEYS)
 
 
 def detect(norm: str) -> str:
@@ -77,8 +79,9 @@ def detect(norm: str) -> str:
     if sum(map(data.count, _VI_LEADS)) > 0.03 * n_lat and sum(map(len, _VI_MARKS.findall(sample))) > 0.03 * n_lat:
         return "vi"
     words = Counter(data.translate(_WORDS).split())
-    n_id = sum(words[w] for w in _ID_KEYS)
-    n_en = sum(words[w] for w in _EN_KEYS)
+    get = words.get  # (get(w, 0): no Python-level __missing__ per absent function word)
+    n_id = sum(map(get, _ID_KEYS, _ID_ZEROS))
+    n_en = sum(map(get, _EN_KEYS, _EN_ZEROS))
     if n_id == 0 and n_en == 0:
         return "und"
     return "id" if n_id > n_en else "en"

@@ -10,11 +10,12 @@ import bisect
 import contextlib
 import datetime
 import gc
+import operator
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import regex
@@ -73,8 +74,7 @@ _AMBIGUOUS_BARE = frozenset(
 )
 
 
-@attrs.define(slots=True)
-class _Match:
+class _Match(NamedTuple):  # (a named tuple: the cheapest record to build, one per rule match)
     start: int
     end: int
     rule: Rule
@@ -89,12 +89,14 @@ def _select(matches: list[_Match]) -> list[_Match]:
         return []
     taken = bytearray(max(m.end for m in matches) + 1)
     chosen: list[_Match] = []
-    for m in sorted(matches, key=lambda m: (-(m.end - m.start), -m.rule.priority, m.start)):
-        if any(taken[m.start : m.end]):
+    for m in sorted(matches, key=lambda m: (m.start - m.end, -m.rule.priority, m.start)):
+        s, e = m.start, m.end
+        if taken.find(1, s, e) >= 0:  # (find: no slice copied)
             continue
         chosen.append(m)
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-    return sorted(chosen, key=lambda m: m.start)
+        taken[s:e] = b"\x01" * (e - s)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
 
 
 class Extractor:
@@ -107,6 +109,9 @@ class Extractor:
         self._ready: tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str], FutureCues] | None = None
         self._anchors: Any = None  # the automaton of date and title anchor words
         self._compiled: dict[tuple[str, str], list[Rule]] = {}
+        self._lists: dict[tuple[str, frozenset[str]], list[Rule]] = {}  # (kind, languages) → rules
+        self._readings: dict[str, _Reading] = {}  # gazetteer key → _reading of its candidates
+        self._made = _Made()  # the result's Place and Person of each gazetteer entry
 
     def __getstate__(self) -> dict[str, Any]:
         return {"extra": self._extra}
@@ -170,6 +175,14 @@ class Extractor:
             out.extend(rules)
         return out
 
+    def _rule_list(self, kind: str, langs: frozenset[str]) -> list[Rule]:
+        """:meth:`_rules` for a set of languages, kept per set (documents share a few sets)."""
+        key = (kind, langs)
+        got = self._lists.get(key)
+        if got is None:
+            got = self._lists[key] = self._rules(kind, langs)
+        return got
+
     @property
     def gazetteer(self) -> Gazetteer:
         return self._build()[0]
@@ -203,10 +216,10 @@ class Extractor:
         # (a month name, a weekday, a title head of that language), and its script is present;
         # when the language is unknown (a snippet), every language of the scripts present
         if lang == "und":
-            drules, trules = self._rules("date", scripts), self._rules("title", scripts)
+            drules, trules = self._rule_list("date", scripts), self._rule_list("title", scripts)
         else:
-            drules = self._rules("date", scripts & ({"*", lang} | date_langs))
-            trules = self._rules("title", scripts & ({lang} | title_langs))
+            drules = self._rule_list("date", scripts & ({"*", lang} | date_langs))
+            trules = self._rule_list("title", scripts & ({lang} | title_langs))
 
         # ---- dates
         date_matches = _foreign_weekday_names(self._run(drules, nt, date_anchors), nt, lang)
@@ -225,7 +238,7 @@ class Extractor:
         date_block = bytearray(len(norm) + 1)
         for d in date_matches:
             date_block[d.start : d.end] = b"\x01" * (d.end - d.start)
-        place_hits, person_hits = _split_hits(gaz.scan(norm), date_block)
+        place_hits, person_hits = _split_hits(gaz.scan(norm), date_block, self._readings)
         nlen = len(norm)
         upper = nt.upper_mask()
 
@@ -273,7 +286,7 @@ class Extractor:
         for t in titles:
             if t.person is None:
                 t.inferred = infer_holder(gaz, t, ref)
-        return _document(text, nt, lang, ref, source, dates, place_sels, titles, persons)
+        return _document(text, nt, lang, ref, source, dates, place_sels, titles, persons, self._made)
 
     # -- steps ----------------------------------------------------------------------------
     @staticmethod
@@ -281,21 +294,31 @@ class Extractor:
         """Each rule over the windows of its own anchors (the anchor words its pattern can
         contain, see :func:`_rule_anchors`), or of every anchor when it has none."""
         out: list[_Match] = []
+        if not anchors.hits and not anchors.digits and not FULL_SCAN:
+            return out  # no anchor and no number: every rule's windows are empty
+        norm = nt.norm
         text = nt.original
+        windows = anchors.windows
+        new_match = tuple.__new__  # _Match(...) without the Python-level __new__ of a NamedTuple
         for rule in rules:
             forms, digits = rule.anchors
-            for ws, we in anchors.windows(forms, digits, rule.margins):
-                for m in rule.pattern.finditer(nt.norm, ws, we):
-                    if m.end() <= m.start():
+            wins = windows(forms, digits, rule.margins)
+            if not wins:
+                continue
+            finditer, build, accept = rule.pattern.finditer, rule.build, rule.accept
+            for ws, we in wins:
+                for m in finditer(norm, ws, we):
+                    s, e = m.span()
+                    if e <= s:
                         continue
-                    value = rule.build(m)
+                    value = build(m)
                     if value is None:
                         continue
-                    if rule.accept is not None:
-                        os_, oe = nt.span(m.start(), m.end())
-                        if not rule.accept(text[os_:oe]):
+                    if accept is not None:
+                        os_, oe = nt.span(s, e)
+                        if not accept(text[os_:oe]):
                             continue
-                    out.append(_Match(m.start(), m.end(), rule, value))
+                    out.append(new_match(_Match, (s, e, rule, value)))
         return _select(out)
 
     @staticmethod
@@ -677,8 +700,9 @@ class _Anchors:
             if FULL_SCAN:
                 got = [(0, len(self.norm))] if self.norm else []
             else:
-                got = _merge_windows(self.norm, self.spans(forms, digits), margins or self.margins,
-                                     to_word_end=margins is None or margins[1] >= self.margins[1])
+                spans = self.spans(forms, digits)
+                got = _merge_sorted(self.norm, spans, margins or self.margins,
+                                    margins is None or margins[1] >= self.margins[1]) if spans else []
             self._cache[key] = got
         return got
 
@@ -695,34 +719,49 @@ def _merge_windows(
     at most 40 characters; not needed when the margins cover a rule's whole reach)."""
     if not spans:
         return []
+    return _merge_sorted(norm, sorted(spans), margins, to_word_end)  # (a copy: the caller's list may be shared)
+
+
+def _merge_sorted(
+    norm: str, spans: list[tuple[int, int]], margins: tuple[int, int], to_word_end: bool
+) -> list[tuple[int, int]]:
+    """:func:`_merge_windows` of spans already sorted, at least one."""
     n = len(norm)
     left, right = margins
-    spans = sorted(spans)  # (a copy: the caller's list may be shared)
     out: list[tuple[int, int]] = []
     cs, ce = spans[0][0] - left, spans[0][1] + right
     for s, e in spans:
-        ws, we = s - left, e + right
+        ws = s - left
         if ws <= ce:
-            if we > ce:
-                ce = we
+            if e + right > ce:
+                ce = e + right
         else:
             out.append((cs, ce))
-            cs, ce = ws, we
+            cs, ce = ws, e + right
     out.append((cs, ce))
+    # only the first window can start before the text, only the last end after it
+    if out[0][0] < 0:
+        out[0] = (0, out[0][1])
+    if ce > n:
+        out[-1] = (out[-1][0], n)
     if not to_word_end:
-        return [(max(ws, 0), min(we, n)) for ws, we in out]
+        return out
     # never cut a word: extend each end to the next non-word character (bounded)
     tail = _WORD_TAIL.match
     fixed: list[tuple[int, int]] = []
+    last = -1  # the end of the last window in ``fixed``
     for ws, we in out:
-        if ws < 0:
-            ws = 0
-        m = tail(norm, we) if we < n else None  # \w{0,40} always matches inside the text
-        k = n if m is None else m.end()
-        if fixed and ws <= fixed[-1][1]:
-            fixed[-1] = (fixed[-1][0], max(fixed[-1][1], k))
+        if we < n:
+            c = norm[we]
+            if c.isalnum() or c == "_":  # (\w, as _WORD_TAIL reads it)
+                we = tail(norm, we).end()  # type: ignore[union-attr]  # \w{0,40} always matches
+        if ws <= last:  # the previous end moved past this start
+            if we > last:
+                fixed[-1] = (fixed[-1][0], we)
+                last = we
         else:
-            fixed.append((ws, k))
+            fixed.append((ws, we))
+            last = we
     return fixed
 
 
@@ -778,35 +817,85 @@ def _dateline(matches: list[_Match], nt: NormText) -> datetime.date | None:
     return None
 
 
+_Reading = tuple[int, tuple[str, str] | None, tuple[_gazetteer.Candidate, ...]]
+
+
+def _reading(cands: tuple[_gazetteer.Candidate, ...]) -> _Reading:
+    """What :func:`_split_hits` reads from a hit's candidates: 0 when one of them is a
+    person (else 1), the person's (id, form) when they name a single person, the places."""
+    pers = [c for c in cands if c.etype == "person"]
+    if pers:
+        return 0, ((pers[0].id, pers[0].form) if len({c.id for c in pers}) == 1 else None), ()
+    return 1, None, tuple(c for c in cands if c.etype == "place")
+
+
 def _split_hits(
-    hits: list[_gazetteer.Hit], date_block: bytearray
+    hits: list[_gazetteer.Hit], date_block: bytearray, readings: dict[str, _Reading] | None = None
 ) -> tuple[list[tuple[int, int, tuple[_gazetteer.Candidate, ...]]], list[tuple[int, int, str, str]]]:
-    """Leftmost-longest non-overlapping hits; a person beats a place over the same span."""
-    order = sorted(
-        hits,
-        key=lambda h: (-(h.end - h.start), 0 if any(c.etype == "person" for c in h.candidates) else 1, h.start),
-    )
-    taken = bytearray(len(date_block))
+    """Leftmost-longest non-overlapping hits outside the dates (``date_block`` holds 1 there);
+    a person beats a place over the same span.  ``readings`` keeps :func:`_reading` per hit
+    key (a key has the same candidates in every document of one gazetteer)."""
+    if readings is None:
+        readings = {}
+    order = []
+    for h in hits:
+        r = readings.get(h.key)
+        if r is None:
+            r = readings[h.key] = _reading(h.candidates)
+        order.append((h.start - h.end, r[0], h.start, h.end, r))
+    order.sort()  # (longest, person, leftmost: unique per hit, the rest is never compared)
+    taken = bytearray(date_block)  # the dates and the hits taken: one occupancy array
     places: list[tuple[int, int, tuple[_gazetteer.Candidate, ...]]] = []
     persons: list[tuple[int, int, str, str]] = []
-    for h in order:
-        if any(taken[h.start : h.end]):
+    for _, rank, s, e, (_, person, pl) in order:
+        if taken.find(1, s, e) >= 0:
             continue
-        if any(date_block[h.start : h.end]):
+        if rank == 0:
+            if person is not None:
+                persons.append((s, e, person[0], person[1]))
+                taken[s:e] = b"\x01" * (e - s)
             continue
-        pers = [c for c in h.candidates if c.etype == "person"]
-        if pers:
-            if len({c.id for c in pers}) == 1:
-                persons.append((h.start, h.end, pers[0].id, pers[0].form))
-                taken[h.start : h.end] = b"\x01" * (h.end - h.start)
-            continue
-        pl = tuple(c for c in h.candidates if c.etype == "place")
         if pl:
-            places.append((h.start, h.end, pl))
-            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
-    places.sort(key=lambda x: x[0])
-    persons.sort(key=lambda x: x[0])
+            places.append((s, e, pl))
+            taken[s:e] = b"\x01" * (e - s)
+    places.sort(key=_FIRST)
+    persons.sort(key=_FIRST)
     return places, persons
+
+
+_FIRST = operator.itemgetter(0)
+
+
+class _Made:
+    """The result's :class:`Place` of each gazetteer place and :class:`Person` of each
+    gazetteer person, made once: they are frozen values, the same for every mention.
+    Kept by the identity of the entry (the entry is kept too, so its id is never reused)."""
+
+    __slots__ = ("_persons", "_places")
+
+    def __init__(self) -> None:
+        self._places: dict[int, tuple[_gazetteer.PlaceEntry, Place]] = {}
+        self._persons: dict[int, tuple[_gazetteer.PersonEntry, Person]] = {}
+
+    def place(self, pe: _gazetteer.PlaceEntry) -> Place:
+        got = self._places.get(id(pe))
+        if got is None:
+            if len(self._places) >= _MADE_MAX:  # (entries come from the gazetteer: never in practice)
+                self._places.clear()
+            got = self._places[id(pe)] = (
+                pe, Place(pe.id, pe.geonames_id, pe.name, pe.kind, pe.country or None, pe.lat, pe.lon))
+        return got[1]
+
+    def person(self, entry: _gazetteer.PersonEntry) -> Person:
+        got = self._persons.get(id(entry))
+        if got is None:
+            if len(self._persons) >= _MADE_MAX:
+                self._persons.clear()
+            got = self._persons[id(entry)] = (entry, Person(entry.id, entry.name, entry.aliases))
+        return got[1]
+
+
+_MADE_MAX = 100_000
 
 
 def _document(
@@ -819,10 +908,19 @@ def _document(
     places: list[PlaceSel],
     titles: list[TitleSel],
     persons: list[PersonSel],
+    made: _Made | None = None,
 ) -> Document:
-    def span(s: int, e: int) -> tuple[int, int, str]:
-        os_, oe = nt.span(s, e)
-        return os_, oe, text[os_:oe]
+    if made is None:
+        made = _Made()
+    if nt.identity:
+        def span(s: int, e: int) -> tuple[int, int, str]:
+            return s, e, text[s:e]
+    else:
+        nspan = nt.span
+
+        def span(s: int, e: int) -> tuple[int, int, str]:
+            os_, oe = nspan(s, e)
+            return os_, oe, text[os_:oe]
 
     date_mentions = []
     last_year: int | None = None
@@ -840,13 +938,12 @@ def _document(
     place_mentions = []
     for p in places:
         os_, oe, ptext = span(p.start, p.end)
-        pe = p.place
-        place = Place(pe.id, pe.geonames_id, pe.name, pe.kind, pe.country or None, pe.lat, pe.lon)
+        place = made.place(p.place)
         place_mentions.append(PlaceMention(os_, oe, ptext, place=place, form=p.form, direction=p.direction))
 
     def person_of(ps: PersonSel) -> Person:
         if ps.entry is not None:
-            return Person(ps.entry.id, ps.entry.name, ps.entry.aliases)
+            return made.person(ps.entry)
         return Person(None, ps.name, ())
 
     title_mentions: list[TitleMention] = []
