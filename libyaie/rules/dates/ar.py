@@ -154,7 +154,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         mo = p.month_index(m["m"], "hijri")
         if mo is None:
             return None
-        d = int(m["d"]) if m["d"] else 1 if m["first"] else None
+        d = int(m["d"]) if m["d"] else 1 if m["first"] else p.ordinal(m["od"]) if m["od"] else None
+        if m["od"] and d is None:
+            return None
         return spec(year=int(m["y"]), month=mo, day=d, calendar="hijri")
 
     def b_libyan(m: regex.Match[str]) -> object:
@@ -322,7 +324,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "ar.date.hijri", "date", "ar",
-            rf"""{AR_L}(?:(?P<d>[12]\d|30|0?[1-9])\s{{0,2}}(?:من\s{{1,2}})?|(?P<first>غره)\s{{1,2}}(?:من\s{{1,2}})?)?(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{HMONTH})
+            rf"""{AR_L}(?:(?P<d>[12]\d|30|0?[1-9])\s{{0,2}}(?:من\s{{1,2}})?|(?P<first>غره)\s{{1,2}}(?:من\s{{1,2}})?
+                 |(?P<od>{ORD})\s{{1,2}}(?:من\s{{1,2}})?)?(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{HMONTH})
                  \s{{0,2}}[,،]?\s{{0,2}}(?:(?:{YEAR_PREFIX})\s{{1,2}})?(?P<y>1[3-5]\d\d)(?!\d)(?:\s{{0,2}}(?:{HMARK}){R})?""",
             b_hijri,
             examples=[
@@ -330,6 +333,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("٢٧ صفر ١٤٤٥ هـ", {"value": "2023-09-12"}),
                 Example("1 رمضان 1442 هجري", {"value": "2021-04-13"}),
                 Example("غرة شوال 1441 هـ", {"value": "2020-05-24"}),  # غرة: the first of the month
+                Example("الأول من شوال 1441 هـ", {"value": "2020-05-24"}),
+                Example("العاشر من ذي الحجة 1441 هجرية", {"value": "2020-07-31"}),
             ],
             negatives=["ربيع 2020"],
             priority=1,

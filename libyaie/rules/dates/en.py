@@ -12,7 +12,7 @@ import regex
 from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import DIGIT, Example, L, R, Rule, compile_rule, first_of
-from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
+from ._pieces import YEAR, Pieces, direction_of, latin_hijri_rule, relative_day_rule, spec
 
 __all__ = ["rules"]
 
@@ -171,6 +171,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             negatives=["last minute"],
             anchor=("week", "month", "year"),
         ),
+        latin_hijri_rule(p, L, R, [Example("1 Shawwal 1441 AH", {"value": "2020-05-24"}), Example("Ramadan 1441 AH", {"value": "2020-04"}),
+                          Example("10 Dhul Hijjah 1441", {"value": "2020-07-31"})],
+                         ["Ramadan Abu Zakouk", "Safar 2020"]),
         relative_day_rule(p, L, R, [Example("yesterday", {"value": "2020-12-27"}), Example("this morning", {"value": "2020-12-28"})],
                           ["today"]),
         compile_rule(

@@ -10,7 +10,7 @@ import regex
 from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import DIGIT, Example, L, R, Rule, compile_rule, first_of
-from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
+from ._pieces import YEAR, Pieces, direction_of, latin_hijri_rule, relative_day_rule, spec
 
 __all__ = ["rules"]
 
@@ -168,6 +168,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             negatives=["bulan"],
             anchor=("minggu", "pekan", "bulan", "tahun"),
         ),
+        latin_hijri_rule(p, L, R, [Example("1 Syawal 1441 H", {"value": "2020-05-24"}), Example("10 Dzulhijjah 1441 Hijriah", {"value": "2020-07-31"}),
+                          Example("Ramadhan 1441 H", {"value": "2020-04"})],
+                         ["Rajab Ali", "Ramadan 2020"]),
         relative_day_rule(p, L, R, [Example("kemarin", {"value": "2020-12-27"}), Example("besok", {"value": "2020-12-29"}),
                                     Example("pagi ini", {"value": "2020-12-28"})], ["hari ini"]),
         compile_rule(
