@@ -23,6 +23,11 @@ Safety:
   falls back to ``regex.compile``: the cache can make a cold start faster, never wrong.
 * ``LIBYAIE_NO_CACHE=1`` disables it, as it does the gazetteer cache.
 
+The same file keeps programs of the standard library's ``re`` (:func:`compile_std`, for
+the rules that run under it, see :mod:`libyaie.rules`), whose Python half is as slow, and
+small derived answers (:func:`remember`, such as the text of a rule pattern for ``re``),
+each under a stamp of the code that made it.
+
 Recording needs the program, which ``regex`` keeps to itself: while one pattern compiles,
 its module's reference to the C core is replaced by a forwarding wrapper that notes the
 arguments of calls made by this thread (a lock serialises recordings; other threads'
@@ -33,8 +38,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,10 +49,13 @@ import regex
 
 from ._cache import _Checksum, cache_dir, stamp_files
 
-__all__ = ["compile", "save"]
+__all__ = ["compile", "compile_std", "remember", "save"]
 
 _FORMAT = "1"
 _MAX_ENTRIES = 4000  # a file that grows past this (many user gazetteers) starts afresh
+
+_STD = -1  # the version slot of the key of a standard-library program
+_REMEMBERED = -2  # ... and of a remembered answer
 
 _LOCK = threading.RLock()
 _entries: dict[tuple[str, int, int], tuple[Any, ...]] | None = None  # loaded on first use
@@ -145,6 +155,68 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
             entries[key] = recorder.calls[0]
             _dirty = True
         return compiled
+
+
+def compile_std(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` (outside ``re``'s own cache of patterns), from the
+    cached program when there is one.  Raises :class:`re.error` (and any warning turned
+    into an error) as ``re.compile`` does; only a pattern that compiled is recorded."""
+    global _dirty
+    if flags & (re.LOCALE | re.DEBUG) or "(?L" in pattern:
+        return re.compile(pattern, flags)
+    key = (pattern, int(flags), _STD)
+    import importlib
+
+    compiler: Any = importlib.import_module("re._compiler")  # (private, untyped: Python >= 3.11)
+    with _LOCK:
+        entries = _load()
+        core = getattr(compiler, "_sre", None)
+        if _path is None or core is None:
+            return re.compile(pattern, flags)
+        args = entries.get(key)
+        if args is not None:
+            try:
+                got: re.Pattern[str] = core.compile(*args)
+                if got.pattern == pattern:
+                    return got
+            except Exception:
+                pass
+            del entries[key]  # a bad entry: compile afresh below
+        recorder = _Recorder(core)
+        compiler._sre = recorder
+        try:
+            compiled: re.Pattern[str] = compiler.compile(pattern, flags)
+        finally:
+            compiler._sre = core
+        if len(recorder.calls) == 1 and recorder.calls[0][0] == pattern and len(recorder.calls[0]) == 6:
+            src, fl, code, groups, groupindex, indexgroup = recorder.calls[0]
+            # the opcodes are named int constants: stored as the plain integers they are
+            args = (src, int(fl), [int(x) for x in code], int(groups), dict(groupindex), tuple(indexgroup))
+            try:
+                pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:
+                return compiled
+            entries[key] = args
+            _dirty = True
+        return compiled
+
+
+def remember(question: str, flags: int, stamp: str, answer: Callable[[], str | None]) -> str | None:
+    """``answer()``, kept in the cache file under ``(question, flags)`` while ``stamp``
+    (a version of the code that answers) stays the same."""
+    global _dirty
+    key = (question, int(flags), _REMEMBERED)
+    with _LOCK:
+        entries = _load()
+        got = entries.get(key)
+        if (isinstance(got, tuple) and len(got) == 2 and got[0] == stamp
+                and (got[1] is None or isinstance(got[1], str))):
+            return got[1]
+        new = answer()
+        if _path is not None:
+            entries[key] = (stamp, new)
+            _dirty = True
+        return new
 
 
 def save() -> None:

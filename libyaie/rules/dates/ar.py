@@ -137,8 +137,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         if m["u1"]:
             u1 = p.unit(m["u1"])
             return None if u1 in (None, "Q") else spec(duration_unit=u1, duration_amount=1)
-        if m["dual"]:
-            u = p.dual_unit(m["dual"])
+        dual = m["dual"] or m["dual2"]  # bare, or with the article (two groups: one name each)
+        if dual:
+            u = p.dual_unit(dual)
             return None if u is None else spec(duration_unit=u, duration_amount=2)
         u = p.unit(m["u"])
         if u is None or u in ("Q",):
@@ -299,7 +300,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "ar.date.duration", "date", "ar",
             rf"""{first_of(DIGIT, NUM, UNIT, DUAL)}{AR_L}(?<!/)(?<!قبل\s{{1,2}})(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})
-                 |ال(?P<dual>{DUAL})\s{{1,2}}(?:{PAST_DUAL})){R}""",
+                 |ال(?P<dual2>{DUAL})\s{{1,2}}(?:{PAST_DUAL})){R}""",
             b_duration,
             examples=[
                 Example("6 أعوام", {"value": "P6Y"}),

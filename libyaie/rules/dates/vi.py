@@ -56,7 +56,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return spec(year=y, month=int(m["m"]), day=int(m["d"]), direction=direction_of(p, m["dir"]))
 
     def b_month(m: regex.Match[str]) -> object:
-        y = int(m["y"]) if m["y"] else None
+        ys = m["y"] or m["y2"]  # the year as 10/2011 or as năm 2011 (two groups: one name each)
+        y = int(ys) if ys else None
         if m["yw"]:
             fn = p.function_of(m["yw"], "past", "future", "this")
             return spec(month=int(m["m"]), rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
@@ -120,7 +121,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "vi.date.month-year", "date", "vi",
-            rf"""{L}tháng\s{{1,2}}{MONTH_NUM}(?:\s{{0,2}}[/\-]\s{{0,2}}{YEAR}|\s{{1,2}}năm\s{{1,2}}{YEAR}
+            rf"""{L}tháng\s{{1,2}}{MONTH_NUM}(?:\s{{0,2}}[/\-]\s{{0,2}}{YEAR}|\s{{1,2}}năm\s{{1,2}}{YEAR.replace("<y>", "<y2>")}
                  |\s{{1,2}}(?:năm\s{{1,2}}(?P<yw>{PAST_FUT})|(?P<dir>{PAST_FUT})))?(?![\d/])""",
             b_month,
             examples=[

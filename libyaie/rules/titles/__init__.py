@@ -89,10 +89,10 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
     STOP = alt(stops, normalise=False)
     left = (AR_L if lang == "ar" else L) + rf"(?!{STOP}{R})"
     if lang == "en":
-        pattern = rf"""{left}(?:(?P<mod>{MODB})[\s\-]{{1,2}}){{0,2}}(?:(?P<port1>{PORT})\s{{1,2}})?(?P<head>{HEAD})
+        pattern = rf"""{left}(?:(?P<mod>{MODB})[\s\-]{{1,2}}(?:(?P<mod2>{MODB})[\s\-]{{1,2}})?)?(?:(?P<port1>{PORT})\s{{1,2}})?(?P<head>{HEAD})
                        (?:\s{{1,2}}(?:{CONN})\s{{1,2}}(?:the\s{{1,2}})?(?P<port>{PORT}))?(?:[\s\-]{{1,2}}(?P<moda>{MODA}))?{R}"""
     else:
-        pattern = rf"""{left}(?:(?P<mod>{MODB})\s{{1,2}}){{0,2}}(?P<head>{HEAD})
+        pattern = rf"""{left}(?:(?P<mod>{MODB})\s{{1,2}}(?:(?P<mod2>{MODB})\s{{1,2}})?)?(?P<head>{HEAD})
                        (?:\s{{1,2}}(?:(?:{CONN})\s{{1,2}})?(?P<port>{PORT}))?(?:\s{{1,2}}(?P<moda>{MODA}))?{R}"""
 
     has_port1 = "(?P<port1>" in pattern
@@ -113,7 +113,8 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         head_s = m["head"]
         if head_s not in heads:
             head_s = _squash(head_s)
-        captured_mods = m.captures("mod")
+        mod1 = m["mod"]  # up to two modifiers: (?:MOD SEP (?:MOD SEP)?)? reads as (?:MOD SEP){0,2}
+        captured_mods = () if mod1 is None else (mod1,) if (mod2 := m["mod2"]) is None else (mod1, mod2)
         port_s: str | None = m["port"] or (m["port1"] if has_port1 else None)
         moda = m["moda"]
         if not (captured_mods or port_s or moda):
