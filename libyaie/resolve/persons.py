@@ -122,13 +122,14 @@ _COMMON_FIRST_NAMES = frozenset(
     abdallah ali omar umar othman usman khalid khaled hassan hasan hussein husein ibrahim ismail mustafa
     mostafa salah saleh salih yusuf youssef yousef musa moussa isa issa mahmoud mahmud hamid abu""".split()
 )
+_WORD_EXTRA = frozenset("_") | frozenset(chr(c) for c in range(0x300, 0x370))  # \w beyond isalnum, and marks
 _HONORIFICS = frozenset(
     "ông bà ngài anh chị mr mr. mrs mrs. ms ms. dr dr. bapak pak ibu bu السيد السيده الاستاذ الدكتور الشيخ".split()
 )
 # the honorifics that introduce a person on their own (not anh, chị, bu: also ordinary words)
-_HONORIFIC = _regex_cache.compile(
-    r"(?<![\w\u0300-\u036f])(?:ông|bà|ngài|mr\.?|mrs\.?|ms\.?|dr\.?|bapak|pak|ibu|[وف]?السيد|[وف]?السيده)(?= )"
-)
+# (no look-behind in front: the engine then skips to the first letters of the words; the
+# word start is checked on each match)
+_HONORIFIC = _regex_cache.compile(r"(?:ông|bà|ngài|mr\.?|mrs\.?|ms\.?|dr\.?|bapak|pak|ibu|[وف]?السيد|[وف]?السيده)(?= )")
 
 
 def _token_kind(norm: str, s: int, e: int, upper: bytearray, blocked: bytearray, any_blocked: bool) -> bool | None:
@@ -396,18 +397,19 @@ def find_persons(
             s = run[i][0]
             for j in range(nr if nr < i + 10 else i + 10, i, -1):  # at most 10 words from i
                 e = run[j - 1][1]
-                key = translit_key(original_of(s, e))
+                orig = original_of(s, e)
+                key = translit_key(orig)
                 ids = person_ids(key, ())
                 one = j - i == 1
                 if len(ids) == 1 and _fuzzy_ok(key, s, e, place_spans, in_any_place):
-                    if not one or original_of(s, e).lower() in exact_single:
+                    if not one or orig.lower() in exact_single:
                         cands.append((s, e, 1, persons[ids[0]]))
                     elif not at_sentence_start(norm, s):
                         weak.append((s, e, persons[ids[0]]))
                     i, found = j, True
                     break
                 # "<first name> <surname>" of a listed person with a longer name: Saif Gaddafi
-                if (j - i == 2 and (fl := first_last(first_last_key(original_of(s, e), 2) or "")) is not None
+                if (j - i == 2 and (fl := first_last(first_last_key(orig, 2) or "")) is not None
                         and 1 not in in_any_place[s:e]):
                     cands.append((s, e, 1, persons[fl]))
                     i, found = j, True
@@ -447,19 +449,25 @@ def find_persons(
         _unknown_after_title(norm, t, runs, taken, original_of, add, given, in_place, run_starts)
     # and after an honorific, which introduces a person as a title does: "ông John Smithers",
     # "Pak Budi Santoso", "Mr. John Smithers", "السيد جون سميث" (the same conditions on the name)
-    honorifics = list(_HONORIFIC.finditer(norm))
+    honorifics = [m for m in _HONORIFIC.finditer(norm)
+                  if m.start() == 0 or not (norm[m.start() - 1].isalnum() or norm[m.start() - 1] in _WORD_EXTRA)]
     if honorifics:
         # a name that a person found in the text ends with is that person, said again (ông
-        # Abdul Jalil after Mustafa Abdul Jalil): left to coreference
-        known: set[str] = set()
-        for q in out:
-            if q.entry is not None:
-                for f in (q.entry.name, *q.entry.aliases):
-                    lat, ara = coreference_keys((f,))
-                    known.update(lat)
-                    known.update(ara)
+        # Abdul Jalil after Mustafa Abdul Jalil): left to coreference (the keys of the persons
+        # found, gathered when a name first needs them)
+        known: set[str] | None = None
+        form_keys = gaz.person_index.form_keys
 
         def add_new(s: int, e: int, entry: PersonEntry | None, name: str) -> None:
+            nonlocal known
+            if known is None:
+                known = set()
+                for q in out:
+                    if q.entry is not None:
+                        for f in (q.entry.name, *q.entry.aliases):
+                            lat, ara = form_keys.get(f) or coreference_keys((f,))
+                            known.update(lat)
+                            known.update(ara)
             last = name.split()[-1]
             if (fold_arabic_key(last) if is_arabic(last) else translit_key(last)) not in known:
                 add(s, e, entry, name)
