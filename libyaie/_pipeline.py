@@ -28,7 +28,7 @@ from ._text import NormText, is_arabic, normalize, normalize_key
 from .model import DateMention, Document, Person, PersonMention, Place, PlaceMention, TitleMention
 from .resolve.persons import PersonSel, TitleSel, attach, find_persons, infer_holder, office_country
 from .resolve.places import PlaceSel, resolve_places
-from .resolve.tense import FutureCues, future_cues
+from .resolve.tense import ClauseCues, clause_cues
 from .resolve.timex import DateSpec, resolve
 from .rules import _LIST_REF, _LISTS, Rule, alt, compile_pattern, pattern_reach, rule_anchor_forms
 from .rules import dates as date_rules
@@ -106,7 +106,7 @@ class Extractor:
     def __init__(self, extra_gazetteers: Sequence[str | Path] = ()):
         self._extra = tuple(Path(p) for p in extra_gazetteers)
         self._lock = threading.Lock()
-        self._ready: tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str], FutureCues] | None = None
+        self._ready: tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str], ClauseCues] | None = None
         self._anchors: Any = None  # the automaton of date and title anchor words
         self._compiled: dict[tuple[str, str], list[Rule]] = {}
         self._lists: dict[tuple[str, frozenset[str]], list[Rule]] = {}  # (kind, languages) → rules
@@ -120,7 +120,7 @@ class Extractor:
         self.__init__(state["extra"])  # type: ignore[misc]
 
     # -- lazy build ---------------------------------------------------------------------
-    def _build(self) -> tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str], FutureCues]:
+    def _build(self) -> tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str], ClauseCues]:
         ready = self._ready
         if ready is not None:
             return ready
@@ -146,7 +146,7 @@ class Extractor:
                     rf"|(?P<tomorrow>{alt(rel['tomorrow'])}))\s{{0,2}}[,،(]?\s{{0,2}}$"
                 )
                 self._anchors = _anchor_automaton(_date_anchor_forms(gaz), _title_anchor_forms(gaz))
-                self._ready = (gaz, mod_re, reld_re, future_cues(t.words for t in gaz.dates.values()))
+                self._ready = (gaz, mod_re, reld_re, clause_cues(t.words for t in gaz.dates.values()))
                 _regex_cache.save()
             return self._ready
 
@@ -205,7 +205,7 @@ class Extractor:
             return self._extract(text, reference_date)
 
     def _extract(self, text: str, reference_date: datetime.date | None) -> Document:
-        gaz, mod_re, reld_re, fut = self._build()
+        gaz, mod_re, reld_re, cues = self._build()
         nt = normalize(text)
         norm = nt.norm
         lang = detect(norm)
@@ -229,7 +229,7 @@ class Extractor:
             ref = _dateline(date_matches, nt)
             if ref is not None:
                 source = "dateline"
-        dates = self._dates(date_matches, nt, ref, mod_re, reld_re, fut)
+        dates = self._dates(date_matches, nt, ref, mod_re, reld_re, cues)
 
         # ---- titles
         titles = self._titles(trules, nt, title_anchors)
@@ -328,7 +328,7 @@ class Extractor:
         ref: datetime.date | None,
         mod_re: regex.Pattern[str],
         reld_re: regex.Pattern[str],
-        fut: FutureCues,
+        cues: ClauseCues,
     ) -> list[tuple[int, int, DateSpec, str]]:
         norm = nt.norm
         merged: list[tuple[int, int, DateSpec, str]] = []
@@ -352,6 +352,10 @@ class Extractor:
                            else 1 if rm["tomorrow"] else 0)
                     spec = attrs.evolve(spec, weekday=None, direction=0, rel_unit="D", rel_offset=off)
                     s = rm.start()
+            # years after an age word are a person's age: "berusia 57 tahun", "aged 57 years"
+            if spec.duration_unit == "Y" and cues.age_before(norm, s):
+                i += 1
+                continue
             # a modifier before the date: مطلع يونيو, cuối năm 2021, early December → START/MID/END;
             # khoảng, sekitar, نحو, about → APPROX (the only modifier a duration takes)
             mm = mod_re.search(norm, max(0, s - 30), s)
@@ -367,8 +371,10 @@ class Extractor:
                     and spec.duration_unit is None and not spec.anaphoric and spec.calendar == "gregorian"
                     and ((spec.weekday is not None and spec.day is None and spec.weekday != ref.isoweekday())
                          or (spec.month is not None and spec.day is not None
-                             and (spec.month, spec.day) != (ref.month, ref.day)))
-                    and fut.future_before(norm, s)):
+                             and (spec.month, spec.day) != (ref.month, ref.day))
+                         or (spec.month is not None and spec.day is None and spec.weekday is None
+                             and spec.month != ref.month))
+                    and cues.future_before(norm, s)):
                 spec = attrs.evolve(spec, direction=1)
             # the relative-day word or modifier taken in front may itself be a date already
             # ("Kemarin (Minggu 27/12)"): the longer reading replaces it (found by fuzzing)

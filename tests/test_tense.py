@@ -9,7 +9,7 @@ import pytest
 import libyaie
 from libyaie import _gazetteer
 from libyaie._text import normalize
-from libyaie.resolve.tense import future_cues
+from libyaie.resolve.tense import clause_cues
 
 MONDAY = datetime.date(2020, 1, 13)
 
@@ -67,8 +67,42 @@ def test_explicit_direction_and_years_are_left_alone() -> None:
 
 
 def test_cue_patterns_read_the_gazetteer_words() -> None:
-    cues = future_cues(t.words for t in _gazetteer.get().dates.values())
+    cues = clause_cues(t.words for t in _gazetteer.get().dates.values())
     norm = normalize("وسيعقد الطرفان اجتماعا").norm
     assert cues.future_before(norm, len(norm))  # with the conjunction glued in front
     norm = normalize("the willow tree").norm
     assert not cues.future_before(norm, len(norm))  # whole words only
+
+
+def test_a_bare_month_in_a_future_clause() -> None:
+    ref = datetime.date(2021, 10, 1)
+    assert _values("Elections are scheduled to be held in December.", ref) == [("December", "2021-12")]
+    assert _values("Elections were held in December.", ref) == [("December", "2020-12")]
+    assert _values("Cuộc bầu cử dự kiến diễn ra vào tháng 12", ref) == [("tháng 12", "2021-12")]
+    # the reference date's own month is left alone
+    assert _values("The vote will take place in October.", ref) == [("October", "2021-10")]
+
+
+def test_a_stop_word_right_before_the_cue_cancels_it() -> None:
+    # "semula dijadwalkan": originally scheduled (then moved)
+    ref = datetime.date(2021, 10, 1)
+    assert _values("Pemilu akan digelar pada Desember", ref) == [("Desember", "2021-12")]
+    assert _values("konferensi yang semula dijadwalkan pada Desember", ref) == [("Desember", "2020-12")]
+
+
+@pytest.mark.parametrize("text", ["pria berusia 57 tahun", "aged 57 years", "البالغ من العمر 57 عاما",
+                                  "عن عمر ناهز 69 عاما", "at the age of 40 years"])
+def test_an_age_is_no_duration(text: str) -> None:
+    assert _values(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("for 40 years", "P40Y"), ("منذ 40 عاما", "P40Y"),
+                                             ("selama 40 tahun", "P40Y")])
+def test_years_without_an_age_word_stay_durations(text: str, value: str) -> None:
+    assert [v for _, v in _values(text)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [("Senin pekan lalu", "2020-01-06"), ("Rabu minggu depan", "2020-01-22"),
+                                             ("Sabtu besok", "2020-01-18")])
+def test_indonesian_weekday_of_a_relative_week(text: str, value: str) -> None:
+    assert [v for _, v in _values(text)] == [value]

@@ -1,4 +1,5 @@
-"""The tense of the clause in front of a date: "talks will resume on Thursday".
+"""What the words in front of a date say about it: the tense of its clause ("talks will resume
+on Thursday"), or an age ("berusia 57 tahun" is no duration).
 
 An unmarked weekday (``on Thursday``, ``يوم الخميس``, ``thứ Năm``, ``Kamis``) or a day and
 month without a year is read against the reference date; news mostly reports the past,
@@ -22,41 +23,58 @@ import regex
 
 from ..rules import L, R, alt, compile_pattern
 
-__all__ = ["REACH", "FutureCues", "future_cues"]
+__all__ = ["REACH", "ClauseCues", "clause_cues"]
 
 REACH = 80
 """How many characters before the date a cue may stand."""
+
+_BEFORE = 12
+"""How many characters before a cue a stop word cancels it."""
 
 # a clause ends at sentence punctuation, a comma, a colon or a line break (Arabic marks too)
 _BREAKS = ".!?;:,\n،؛"
 
 
 @attrs.frozen(slots=True)
-class FutureCues:
+class ClauseCues:
     cue: regex.Pattern[str]
     stop: regex.Pattern[str]
+    age: regex.Pattern[str]
+
+    def age_before(self, norm: str, start: int) -> bool:
+        """An age word stands right before ``start`` ("berusia", "aged", "عن عمر ناهز",
+        "البالغ من العمر"): the years that follow are a person's age, not a duration."""
+        return self.age.search(norm, max(0, start - 30), start) is not None
 
     def future_before(self, norm: str, start: int) -> bool:
         """A future cue stands in the clause that ends at ``start`` (normalised offsets),
         with no stop word after it."""
         lo = max(0, start - REACH)
         lo = max([lo] + [norm.rfind(ch, lo, start) + 1 for ch in _BREAKS])
-        last = -1
+        cue = None
         for m in self.cue.finditer(norm, lo, start):
-            last = m.end()
-        return last >= 0 and self.stop.search(norm, last, start) is None
+            cue = m  # the last cue before the date
+        if cue is None or self.stop.search(norm, cue.end(), start) is not None:
+            return False
+        # a stop word right before the cue makes it a past plan: "كان من المقرر", "semula
+        # dijadwalkan" (originally scheduled), "was due to"
+        return self.stop.search(norm, max(lo, cue.start() - _BEFORE), cue.start()) is None
 
 
-def future_cues(words: Iterable[Mapping[str, tuple[str, ...]]]) -> FutureCues:
-    """The cue and stop patterns of the languages' date word tables (``DateTables.words``)."""
+def clause_cues(words: Iterable[Mapping[str, tuple[str, ...]]]) -> ClauseCues:
+    """The cue, stop and age patterns of the languages' date word tables (``DateTables.words``)."""
     cues: list[str] = []
     stops: list[str] = []
+    ages: list[str] = []
     for table in words:
         cues.extend(table.get("future-cue", ()))
         stops.extend(table.get("future-stop", ()))
+        ages.extend(table.get("age-word", ()))
     # an Arabic word may carry the conjunction و or ف glued in front (وسيعقد, فسوف)
     clitic = r"(?:[وف](?=\w))?"
-    return FutureCues(
+    return ClauseCues(
         cue=compile_pattern(rf"{L}{clitic}(?:{alt(cues)}){R}"),
         stop=compile_pattern(rf"{L}{clitic}(?:{alt(stops)}){R}"),
+        # the age word, then at most "of"/"من" before the number: "at the age of 57 years"
+        age=compile_pattern(rf"{L}{clitic}(?:{alt(ages)})(?:\s{{1,2}}(?:of|من))?\s{{1,2}}$"),
     )

@@ -32,7 +32,11 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     year_word = alt([*_all_words(tables, "year-prefix"), *_all_words(tables, "year-word")])
     since = alt([*_all_words(tables, "since"), *_all_words(tables, "start"), *_all_words(tables, "mid"),
                  *_all_words(tables, "end"), "in", "until", "till", "by", "to", "from", "of", "and",
-                 "pada", "hingga", "sampai", "dan", "hồi", "vào", "đến", "tới", "في", "حتى", "الى", "و"])
+                 "pada", "hingga", "sampai", "dan", "hồi", "vào", "đến", "tới", "في", "حتى", "الى", "و",
+                 # before, after, between, during (a bare year after them is that year)
+                 "between", "before", "after", "throughout", "during", "around",
+                 "antara", "sebelum", "setelah", "sesudah", "selama", "menjelang", "trước", "sau",
+                 "بين", "قبل", "بعد", "خلال", "طوال", "عامي"])
     seasons = {fn: _all_words(tables, f"season-{fn}") for fn in ("spring", "summer", "autumn", "winter")}
     season_code = {"spring": "SP", "summer": "SU", "autumn": "FA", "winter": "WI"}
     season_of = {normalize_key(f): season_code[fn] for fn, forms in seasons.items() for f in forms}
@@ -146,7 +150,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "num.date.year-range-start", "date", "*",
-            rf"(?<![\d.,/\-]){YEAR}(?=\s?[-–]\s?(?:1[89]|20)\d\d(?![\d.,/\-]))",
+            rf"(?<![\d.,/\-]){YEAR}(?=\s?[-–]\s?(?:1[89]|20)\d\d(?![\d/\-]|[.,]\d))",
             year,
             examples=[Example("nhiệm kỳ 2020-2021", {"value": "2020"})],
             negatives=["2020-12-28", "12020-2021"],
@@ -154,9 +158,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "num.date.year-range-end", "date", "*",
-            rf"(?<=(?<![\d.,/\-])(?:1[89]|20)\d\d\s?[-–]\s?){YEAR}(?![\d.,/\-])",
+            rf"(?<=(?<![\d.,/\-])(?:1[89]|20)\d\d\s?[-–]\s?){YEAR}(?![\d/\-]|[.,]\d)",
             year,
-            examples=[Example("nhiệm kỳ 2020-2021", {"value": "2021"}), Example("1969–2011", {"value": "2011"})],
+            examples=[Example("nhiệm kỳ 2020-2021", {"value": "2021"}), Example("1969–2011", {"value": "2011"}),
+                      Example("nhiệm kỳ 2020-2021, khẳng định", {"value": "2021"})],
             negatives=["2020-12-28"],
             anchor_digits=4,
         ),
@@ -188,14 +193,20 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "num.date.year-after-preposition", "date", "*",
-            rf"(?<=(?<!\w){since}\s{{1,2}}){YEAR}(?![\d%]|\s?[/\-.,]\d)",
+            # an Arabic preposition may carry و/ف (وفي 2019, وخلال 2020), and و alone may be glued
+            # to the year (بين 2014 و2016)
+            rf"(?<=(?<!\w)[وف]?{since}\s{{1,2}}|(?<!\w)و){YEAR}(?![\d%]|\s?[/\-.,]\d)",
             year,
             examples=[
                 Example("sejak 2014", {"value": "2014"}),
                 Example("since 2011", {"value": "2011"}),
                 Example("منذ 2014", {"value": "2014"}),
+                Example("بين 2014 و2016", {"value": "2014"}),
+                Example("وخلال 2020", {"value": "2020"}),
+                Example("Before 2011, Libya", {"value": "2011"}),
+                Example("sebelum 2011", {"value": "2011"}),
             ],
-            negatives=["sejak 20000", "since 2014.5"],
+            negatives=["sejak 20000", "since 2014.5", "before 2011/12"],
             priority=-1,
             anchor_digits=4,
         ),

@@ -71,7 +71,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         pod = None
         if m["pod"]:
             pod = "MO" if p.function_of(m["pod"], "morning", "evening") == "morning" else "EV"
-        return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
+        if m["wdir"]:
+            fn = p.function_of(m["wdir"], "past", "future", "this")
+            return spec(weekday=wd, rel_unit="W", rel_offset=_OFFSET.get(fn or "", 0), part_of_day=pod)
+        return spec(weekday=wd, direction=1 if m["tomorrow"] else direction_of(p, m["dir"]), part_of_day=pod)
 
     def b_rel(m: regex.Match[str]) -> object:
         u = m["u"]
@@ -143,13 +146,17 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "id.date.weekday", "date", "id",
             rf"""{L}(?:hari\s{{1,2}})?(?:(?P<pod>{MORNING}|{EVENING})\s{{1,2}})?(?P<wd>{WEEKDAY})
-                 (?:\s{{1,2}}(?P<dir>{PAST_FUT}))?{R}""",
+                 (?:\s{{1,2}}(?:(?:pekan|minggu)\s{{1,2}}(?P<wdir>{PAST_FUT})|(?P<dir>{PAST_FUT})|(?P<tomorrow>besok)))?{R}""",
             b_weekday,
             examples=[
                 Example("hari Minggu", {"value": "2020-12-27"}),
                 Example("Senin", {"value": "2020-12-28"}),
                 Example("Jumat lalu", {"value": "2020-12-25"}),
                 Example("Kamis depan", {"value": "2020-12-31"}),
+                # the weekday of last/next week (as thứ Tư tuần trước), and "Saturday tomorrow"
+                Example("Senin pekan lalu", {"value": "2020-12-21"}),
+                Example("Rabu minggu depan", {"value": "2021-01-06"}),
+                Example("Selasa besok", {"value": "2020-12-29"}),
             ],
             negatives=["dua minggu", "minggu lalu"],
             accept=_capitalised,

@@ -26,6 +26,7 @@ _REL_UNIT = {"tuần": "W", "tuần lễ": "W", "tháng": "M", "năm": "Y"}
 
 _THU = _regex_cache.compile(r"(?i:thứ)\s+(\S)")
 _SPACES = _regex_cache.compile(r"\s+")
+_BEFORE_AFTER_CLAUSE = _regex_cache.compile(r"\s{1,2}(?:sau|trước)\s{1,2}khi(?!\w)")
 
 
 def _capitalised_weekday(original: str) -> bool:
@@ -88,6 +89,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         n = p.number(m["n"])
         if u is None or n is None or u == "Q" or n == 0:
             return None
+        if n < 0 and _BEFORE_AFTER_CLAUSE.match(m.string, m.end()):
+            return None  # "vài giờ trước khi ...": a vague amount before an event is no duration
         return spec(duration_unit=u, duration_amount=None if n < 0 else n)
 
     return [
@@ -181,7 +184,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                           ["ngày nay"]),
         compile_rule(
             "vi.date.duration", "date", "vi",
-            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?:hoặc|hay|đến|tới|lúc)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM}|năm(?=\s{{1,2}}(?:ngày|tuần)(?!\w)))\s{{1,2}}(?P<u>{UNIT})(?!\s{{1,2}}(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}
+            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?:hoặc|hay|đến|tới|lúc)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM}|năm(?=\s{{1,2}}(?:ngày|tuần)(?!\w)))\s{{1,2}}(?P<u>{UNIT})
+                 # "hai ngày sau" (two days later) is no duration; "hai ngày sau khi ..." (two days
+                 # after ...) is (and "trong vòng 8 tháng tới": vi.date.duration-within)
+                 (?!\s{{1,2}}(?!(?:sau|trước)\s{{1,2}}khi(?!\w))(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}
                  (?!(?<=giờ)\s{{1,2}}{CLOCK})(?!(?<=phút)\s{{1,2}}{CLOCK})""",
             b_duration,
             examples=[
@@ -191,12 +197,26 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("năm ngày", {"value": "P5D"}),
                 Example("hai ngày", {"value": "P2D"}),
                 Example("ba tuần", {"value": "P3W"}),
+                Example("chỉ hai ngày sau khi", {"value": "P2D"}),
             ],
             negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần", "0 giờ", "24/24 giờ",
                        "những năm tháng chiến tranh", "lúc năm giờ sáng",
                        # clock times, not durations
                        "lúc 23 giờ 59 phút đêm 31/10", "khoảng 14 giờ chiều nay", "từ 6 giờ sáng thứ Hai",
-                       "lúc 8 giờ", "9 giờ (giờ địa phương)"],
+                       "lúc 8 giờ", "9 giờ (giờ địa phương)", "ba tháng tới", "hai ngày sau, ông",
+                       "vài giờ trước khi"],
+            anchor=(UNIT,),
+        ),
+        compile_rule(
+            # within the next / the past N units: "trong vòng 8 tháng tới", "trong 10 năm qua"
+            "vi.date.duration-within", "date", "vi",
+            rf"""(?:(?<=trong\s)|(?<=vòng\s))(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})(?=\s{{1,2}}(?:tới|qua)(?!\w))""",
+            b_duration,
+            examples=[
+                Example("trong vòng 8 tháng tới", {"value": "P8M"}),
+                Example("trong 10 năm qua", {"value": "P10Y"}),
+            ],
+            negatives=["8 tháng tới", "trong tháng tới"],
             anchor=(UNIT,),
         ),
         compile_rule(
