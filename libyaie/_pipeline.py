@@ -55,6 +55,7 @@ _CASED = _regex_cache.compile(r"[^\W\d_](?<=\p{Lu})")
 _GAP_DM = _regex_cache.compile(r"[\s,،]{0,3}")
 _COORD_GAP = _regex_cache.compile(r"\s{0,2}(?:,|،|/|-|–|و|and|or|dan|atau|hingga|sampai|và|hoặc|đến|to|until|الى|او)\s{0,2}")
 _GAP_SPACE = _regex_cache.compile(r"\s{1,2}")
+_HEADCOUNT = _regex_cache.compile(r"(?<![\d.,/:\-])\d{1,3}\s{1,2}$")  # a count right before a noun
 _GAP_WORD = _regex_cache.compile(r"\s{1,2}[^\W\d_]{1,12}\s{1,2}")
 _LETTERS = _regex_cache.compile(r"[^\W\d_]+")
 _BEFORE_TITLE = _regex_cache.compile(r"(?:'s|’s)?\s{1,2}")
@@ -407,6 +408,9 @@ class Extractor:
         norm = nt.norm
         for m in matches:
             r: TitleReading = m.value
+            if (norm[m.end - 1] == "ا" and is_arabic(norm[m.start : m.end])
+                    and _HEADCOUNT.search(norm, max(0, m.start - 8), m.start) is not None):
+                continue  # a number of them (the counted noun in the accusative), not an office: "26 وزيرا"
             if out:
                 prev = out[-1]
                 # code-mixed or stacked titles are one title: "Thứ trưởng Ngoại giao Nga Minister"
