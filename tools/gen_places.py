@@ -27,7 +27,9 @@ Rows
 * capitals of every country, seats of government that are not the capital
   (The Hague, Cotonou, La Paz), Arab-world cities with population >= 150 000,
   Turkish, European, Russian, US, Vietnamese and Indonesian cities with
-  population >= 1 000 000, African and Middle-Eastern cities (continent AF;
+  population >= 1 000 000, other European cities (except Russia, Ukraine,
+  Belarus) with population >= 250 000 except districts and common words
+  (``EUROPE_SKIP``), African and Middle-Eastern cities (continent AF;
   Iran, Israel, Cyprus) with population >= 1 000 000 except GeoNames records
   of districts and duplicates (``DROP_GEONAMES``), and a short list of cities
   relevant to Libya news (peace-talk venues, border towns).
@@ -85,6 +87,45 @@ BIG_CITY_MIN_POP = 1_000_000
 # (migration routes, AU and ICC affairs, regional powers).
 MIDEAST_COUNTRIES = {"IR", "IL", "CY"}   # plus every country of continent AF
 AFRICA_MIN_POP = 1_000_000
+# Europe (continent EU) below the big-city threshold: Italian, Maltese, French,
+# Swiss, British and German cities are named in Libya news (migrant landings at
+# Catania, the Lockerbie trial in Scotland, talks and trials in Zurich, Marseille
+# ports).  Russia, Ukraine and Belarus keep the 1 000 000 threshold: their
+# middle-sized cities are rarely named and several are given names (Vladimir,
+# Kirov) or common words (Perm, Tula, Chita).
+EUROPE_MIN_POP = 250_000
+EUROPE_MID_EXCLUDE = {"RU", "UA", "BY"}
+# Records that pass EUROPE_MIN_POP but are districts of a listed city, or whose
+# names are common words or given names.
+EUROPE_SKIP = {
+    2911285: "Wandsbek, a borough of Hamburg",
+    2911287: "Marienthal, a quarter of Hamburg",
+    2911288: "Hamburg-Mitte, a borough of Hamburg",
+    2911293: "Eimsbüttel, a borough of Hamburg",
+    2911296: "Altona, a borough of Hamburg",
+    8354626: "Hamburg-Nord, a borough of Hamburg",
+    6544100: "Eixample, a district of Barcelona",
+    6544489: "Latina, a district of Madrid (also the Italian city's name)",
+    6544493: "Carabanchel, a district of Madrid",
+    3120619: "L'Hospitalet de Llobregat, a suburb of Barcelona",
+    2646003: "Islington, a borough of London",
+    2654789: "Brent, a borough of London (also a given name)",
+    6697759: "South Dublin, a county",
+    3054667: "Buda, part of Budapest (Arabic بودا is Buddha)",
+    12278193: "Marne La Vallée, a new town of Paris",
+    11048318: "Sector 2 of Bucharest", 11048319: "Sector 3 of Bucharest",
+    11048320: "Sector 4 of Bucharest", 11048322: "Sector 5 of Bucharest",
+    11048323: "Sector 6 of Bucharest",
+    632453: "Vantaa, a suburb of Helsinki", 660158: "Espoo, a suburb of Helsinki",
+    2639577: "Reading (England): also an English word",
+    2651347: "Derby (England): also a word (Arabic ديربي, a football derby)",
+    2639912: "Preston (England): also a given name and surname",
+    2928810: "Essen (Germany): German word, Arabic أسن is a word",
+    2891122: "Kiel (Germany): Arabic كيل is a word (كيل بمكيالين)",
+    2946447: "Bonn (Germany): Arabic بن is 'son of'",
+    2797656: "Gent (Belgium): Arabic غنت / جنت are verbs",
+    2512989: "Palma (Spain): GeoNames' Arabic name is Majorca's; also a surname",
+}
 
 # Records that pass AFRICA_MIN_POP but are districts of a listed city or
 # near-duplicates of another record, or whose names are common words.
@@ -118,6 +159,8 @@ EXTRA_CITIES = {
     2562055: "Skhirat (2015 Libyan Political Agreement)",
     2562305: "Valletta",
     4140963: "Washington",
+    2643791: "Lockerbie (1988 bombing of Pan Am 103; Libya's settlement)",
+    2647948: "Greenock (prison of the Lockerbie bomber al-Megrahi)",
 }
 # Extra cities looked up by (country, GeoNames name) because their ids were
 # not verified by hand; a missing one is reported, not fatal.
@@ -236,6 +279,9 @@ DROP_NAMES = {
     81584: {"Apollonia"},              # Susa: the ancient site, not the town
     2347283: {"بنين"},                 # Benin City: بنين is Benin (and "boys")
     160263: {"دار السلام", "دارالسلام"},  # Dar es Salaam: also names of institutions, an epithet of Baghdad
+    360630: {"قاهره"},                 # Cairo: article-less قاهرة is the adjective (قوة قاهرة, ظروف قاهرة)
+    2996944: {"ليون"},                 # Lyon: ليون is also León (برناردينو ليون, UN envoy to Libya)
+    3176219: {"جنوا"},                 # Genoa: جنوا is a verb (they reaped); جنوة stays
 }
 
 # --------------------------------------------------------------------------
@@ -468,6 +514,9 @@ def build() -> tuple[list[tuple], list[str]]:
             chosen[gid], why[gid] = city, "big"
         elif cc in africa_me and pop >= AFRICA_MIN_POP and gid not in AFRICA_SKIP:
             chosen[gid], why[gid] = city, "africa-me"
+        elif (cc in eu and cc not in EUROPE_MID_EXCLUDE and pop >= EUROPE_MIN_POP
+              and gid not in EUROPE_SKIP):
+            chosen[gid], why[gid] = city, "europe"
     by_id = {int(c["geonameid"]): c for c in cities.values()}
     for gid in (*EXTRA_CITIES, *SEATS_OF_GOVERNMENT):
         if gid not in by_id:

@@ -105,6 +105,12 @@ _PREV_WORD_R = _regex_cache.compile(r"(?r)(\w+)\W{0,3}$")
 # place names that are the first word of an idiom (normalised): مسقط رأس "birthplace"
 _IDIOM_HEADS = frozenset({"مسقط"})
 _IDIOM_AFTER = _regex_cache.compile(r"\s{1,2}راس")
+# place names that are also adjectives, with the nouns they qualify (normalised; the noun
+# may carry proclitics): القوة القاهرة / الظروف القاهرة "force majeure", not Cairo
+_ADJ_AFTER_NOUN: dict[str, frozenset[str]] = {
+    "القاهره": frozenset(
+        "القوه قوه الظروف ظروف الحاله حاله الاسباب اسباب السلطه سلطه الاراده اراده الحالات حالات".split()),
+}
 
 
 @attrs.define(slots=True)
@@ -114,6 +120,19 @@ class PlaceSel:
     place: PlaceEntry
     form: str
     direction: str | None
+
+
+def _after_noun(norm: str, s: int, nouns: frozenset[str]) -> bool:
+    """The word before ``s`` is one of ``nouns`` (after stripping Arabic proclitics)."""
+    m = _PREV_WORD_R.search(norm, max(0, s - 40), s)
+    if m is None:
+        return False
+    w = m.group(1)
+    if len(w) > 3 and w[0] in "وف" and w[1:3] == "لل":
+        w = w[1:]
+    if w.startswith("لل"):
+        w = "ا" + w[1:]  # للقوة: ل + القوة
+    return w in nouns or any(w.startswith(c) and w[len(c):] in nouns for c in _AR_PROCLITICS)
 
 
 def _prev_word(norm: str, start: int) -> str:
@@ -225,6 +244,19 @@ def _street(norm: str, s: int, e: int, is_upper: Callable[[int], bool]) -> bool:
     if w in _STREET_HEADS_AR:
         return True
     return len(w) >= 3 and any(w.startswith(c) and w[len(c):] in _STREET_HEADS_AR for c in _AR_PROCLITICS)
+
+
+# broadcasters whose regional editions are named after a place: "CNN Indonesia", "BBC Indonesia"
+_OUTLETS_BEFORE = frozenset({"cnn", "bbc", "voa"})
+
+
+def _outlet_edition(norm: str, s: int, is_upper: Callable[[int], bool]) -> bool:
+    """The place at ``s`` follows a broadcaster's name in capitals: ``CNN Indonesia``."""
+    if s < 4 or norm[s - 1] != " " or norm[s - 4 : s - 1] not in _OUTLETS_BEFORE:
+        return False
+    if s > 4 and (norm[s - 5].isalnum() or norm[s - 5] in "-_"):
+        return False
+    return is_upper(s - 4) and is_upper(s - 3) and is_upper(s - 2)
 
 
 def _publication(norm: str, end: int, is_upper: Callable[[int], bool]) -> bool:
@@ -354,13 +386,16 @@ def resolve_places(
     pending: list[tuple[int, str]] = []
     hit_starts: set[int] | None = None  # built when first needed
     for i, (s, e, usable) in enumerate(hits):
-        if _publication(norm, e, is_upper):
+        if _publication(norm, e, is_upper) or _outlet_edition(norm, s, is_upper):
             continue
         key = norm[s:e]
         if _street(norm, s, e, is_upper):
             continue
         if key in _IDIOM_HEADS and _IDIOM_AFTER.match(norm, e) is not None:
             continue  # مسقط رأسه: "his birthplace", not Muscat
+        nouns = _ADJ_AFTER_NOUN.get(key)
+        if nouns is not None and _after_noun(norm, s, nouns):
+            continue  # القوة القاهرة: "force majeure", not Cairo
         caps_forms = usable[0].upper if len(usable) == 1 else all(map(_UPPER_FORM, usable))
         caps_text: bool | None = None  # _all_caps(key, s, is_upper), computed when needed
         if cased and not _is_arabic(key):
