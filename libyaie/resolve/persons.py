@@ -109,6 +109,20 @@ _ORG_NAMES = frozenset(
     edison baker halliburton schlumberger siemens mellitah zueitina arabian waha sirte harouge brega
     reuters bernama antara anadolu sputnik xinhua""".split()
 )
+# Vietnamese bodies' first words: a capitalised run after a title that starts with one names
+# the body, not its holder ("Chủ tịch Hội đồng Bảo an Liên hợp quốc", "Thứ trưởng Bộ Lao động")
+_VI_ORG_LEAD = _regex_cache.compile(
+    r"(?:bộ|hội đồng|ủy ban|uỷ ban|bảo an|quốc hội|chính phủ|liên hợp quốc|tập đoàn|công ty|ngân hàng|"
+    r"tổng cục|cục|viện|học viện|đại học|văn phòng|đại sứ quán|đảng|mặt trận|liên minh|quân đội|nhà trắng|"
+    r"điện kremlin|tổ chức|trung tâm|hãng|thông tấn xã)(?=[\s,.;:]|$)"
+)
+# Indonesian seats of government and ministry portfolios that stand between an office and its
+# holder ("Juru bicara Gedung Putih Robert Gibbs", "Menteri Agama Fachrul Razi"): skipped
+_ID_ORG_LEAD = _regex_cache.compile(
+    r"(?:gedung putih|istana(?: negara| kepresidenan)?|kremlin|elysee|élysée|downing street|agama|sosial|"
+    r"keuangan|kesehatan|pendidikan|perdagangan|perindustrian|pertanian|perhubungan|kehakiman|pariwisata|"
+    r"ketenagakerjaan|tenaga kerja|energi|kelautan|kebudayaan|penerangan|sekretariat negara)(?= )"
+)
 # A letter only Vietnamese uses (horn, breve, circumflex, đ, or a tone mark on a vowel)
 _VI_LETTER = _regex_cache.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữựĂÂĐÊÔƠƯ]|[aeiouy][\u0300\u0301\u0303\u0309\u0323]", regex.IGNORECASE)
 # The most common Vietnamese family names (about 90 % of the population).
@@ -129,7 +143,62 @@ _HONORIFICS = frozenset(
 # the honorifics that introduce a person on their own (not anh, chị, bu: also ordinary words)
 # (no look-behind in front: the engine then skips to the first letters of the words; the
 # word start is checked on each match)
-_HONORIFIC = _regex_cache.compile(r"(?:ông|bà|ngài|mr\.?|mrs\.?|ms\.?|dr\.?|bapak|pak|ibu|[وف]?السيد|[وف]?السيده)(?= )")
+# Arabic cues naming a private person as a title would (normalised: ى → ي, أ → ا, ة → ه):
+# "ويدعى محمد الطاهر" (named), "المدعو" (the so-called), "رجلي الأعمال ماكس غولدي"
+# (businessmen), "الطبيب" (the doctor), "المواطن" (the citizen), "الناشط" (the activist)
+_AR_CUES = (r"[وف]?(?:يدعي|تدعي|المدعو|المدعوه|الطبيب|الطبيبه|المواطن|المواطنه|الناشط|الناشطه)"
+            r"|(?:رجل|رجلي|رجال|سيده|سيدتي) الاعمال")
+# the cues after which a name need not start with a listed given name
+_AR_STRONG_CUES = frozenset(
+    p + w for p in ("", "و", "ف") for w in ("يدعي", "تدعي", "المدعو", "المدعوه")
+) | frozenset(w + " الاعمال" for w in ("رجل", "رجلي", "رجال", "سيده", "سيدتي"))
+# the Latin honorifics are looked for only in front of the capitalised runs (see
+# _honorific_spans); the Arabic ones and the cues by this pattern, in Arabic text only
+_LATIN_HONORIFICS = frozenset("ông bà ngài mr mrs ms dr bapak pak ibu".split())
+_AR_HONORIFIC = _regex_cache.compile(r"(?:[وف]?السيده?|" + _AR_CUES + r")(?= )")
+_HAS_ARABIC = _regex_cache.compile(r"[\u0600-\u06FF]")
+# a literal word inside each of those (tests/test_persons_batch8.py checks the cues are found)
+_AR_CUE_WORDS = ("السيد", "يدعي", "تدعي", "المدعو", "الطبيب", "المواطن", "الناشط", " الاعمال")
+
+
+def _honorific_spans(norm: str, runs: Sequence[Sequence[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The honorifics (and Arabic cue words) that may introduce a person, in text order: a
+    Latin one only matters right before a capitalised run (ông John Smithers) or as its first
+    word (Ông John Smithers), so only those places are looked at; Arabic ones are searched
+    for in Arabic text."""
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        s0, e0 = run[0]
+        if len(run) >= 3 and norm[s0:e0] in _LATIN_HONORIFICS:
+            out.append((s0, e0))  # a capitalised honorific heads the run
+            continue
+        if s0 < 2 or norm[s0 - 1] != " ":
+            continue
+        e = s0 - 1
+        w0 = e - 1 if norm[e - 1] == "." else e  # Mr. John
+        b = w0
+        while b > 0 and norm[b - 1].isalpha():
+            b -= 1
+        if 2 <= w0 - b <= 5 and norm[b:w0] in _LATIN_HONORIFICS and (b == 0 or not norm[b - 1].isalnum()):
+            out.append((b, e))
+    if _HAS_ARABIC.search(norm) is not None:
+        # each cue holds one of a few literal words: str.find jumps to them, and the pattern
+        # is tried only there (with a glued و/ف, or from the word before "الاعمال")
+        found: set[tuple[int, int]] = set()
+        for lit in _AR_CUE_WORDS:
+            i = norm.find(lit)
+            while i != -1:
+                starts = (norm.rfind(" ", 0, max(i - 1, 0)) + 1,) if lit == " الاعمال" else (i, i - 1)
+                for st in starts:
+                    if st >= 0 and (st == 0 or not (norm[st - 1].isalnum() or norm[st - 1] in _WORD_EXTRA)):
+                        m = _AR_HONORIFIC.match(norm, st)
+                        if m is not None:
+                            found.add(m.span())
+                            break
+                i = norm.find(lit, i + 1)
+        out.extend(found)
+        out.sort()
+    return out
 
 
 def _token_kind(norm: str, s: int, e: int, upper: bytearray, blocked: bytearray, any_blocked: bool) -> bool | None:
@@ -449,8 +518,7 @@ def find_persons(
         _unknown_after_title(norm, t, runs, taken, original_of, add, given, in_place, run_starts)
     # and after an honorific, which introduces a person as a title does: "ông John Smithers",
     # "Pak Budi Santoso", "Mr. John Smithers", "السيد جون سميث" (the same conditions on the name)
-    honorifics = [m for m in _HONORIFIC.finditer(norm)
-                  if m.start() == 0 or not (norm[m.start() - 1].isalnum() or norm[m.start() - 1] in _WORD_EXTRA)]
+    honorifics = _honorific_spans(norm, runs)
     if honorifics:
         # a name that a person found in the text ends with is that person, said again (ông
         # Abdul Jalil after Mustafa Abdul Jalil): left to coreference (the keys of the persons
@@ -473,20 +541,25 @@ def find_persons(
                 add(s, e, entry, name)
 
         first_token = {r[0]: r for r in runs}
-        for m in honorifics:
-            head_run = first_token.get(m.span())
+        for span in honorifics:
+            head_run = first_token.get(span)
             if head_run is not None:  # a capitalised honorific heads the run: Ông John Smithers
                 rest = head_run[1:]
                 if (len(rest) >= 2 and 1 not in taken[rest[0][0] : rest[-1][1]]
                         and not any(norm[a:b] in _ORG_WORDS for a, b in rest)):
                     add_new(rest[0][0], rest[-1][1], None, original_of(rest[0][0], rest[-1][1]))
                 continue
-            _unknown_after_title(norm, m.span(), runs, taken, original_of, add_new, given, in_place, run_starts)
+            _unknown_after_title(norm, span, runs, taken, original_of, add_new, given, in_place, run_starts)
     vietnamese_names(norm, toks, original_of, add, in_place)
+    _english_unknown(norm, runs, taken, original_of, add, upper, in_place)
 
     # a word inside a place is not a person's name said again (Nam in Việt Nam)
     _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, add, blocked, in_any_place, first_names,
                  gaz.person_index.form_keys)
+    # an unknown person's one word said again that starts a longer capitalised phrase (Liên
+    # in Liên hợp quốc, Gatti in Gatti Street) is not that person
+    out = [p for p in out if p.entry is not None or " " not in p.name or " " in norm[p.start : p.end]
+           or not _unknown_word_continues(norm, p.start, p.end, upper)]
     out.sort(key=_BY_START)
     return out
 
@@ -688,6 +761,16 @@ def _unknown_after_title(
                              or original_of(run[0][0], run[0][1]).isupper()):
             run = run[1:]
             s = run[0][0]
+        # a Vietnamese body (Bộ Lao động, Hội đồng Bảo an, Liên hợp quốc) names no person; the
+        # name after it, if any, is found by its family name (vietnamese_names)
+        if _VI_ORG_LEAD.match(norm, s) is not None:
+            return
+        # an Indonesian seat of government or ministry portfolio before the name ("Juru bicara
+        # Gedung Putih Robert Gibbs", "Menteri Agama Fachrul Razi") is skipped
+        while len(run) >= 3 and (lead := _ID_ORG_LEAD.match(norm, s)) is not None:
+            while run and run[0][0] < lead.end():
+                run = run[1:]
+            s = run[0][0] if run else s
         if len(run) >= 2 and 1 not in taken[s : run[-1][1]] and not any(norm[a:b] in _ORG_WORDS for a, b in run):
             add(s, run[-1][1], None, original_of(s, run[-1][1]))
         return
@@ -704,31 +787,152 @@ def _unknown_after_title(
         start = _skip_complement(norm, start, given)
         if start < 0:
             return
+    # a name right after the office's nisba or country ("وزير الخارجية النيجري حسومي مسعودو")
+    # need not start with a listed given name: the office and the adjective before it
+    # leave little else to come
+    relaxed = start != t_end or (isinstance(t, tuple) and norm[t_start:t_end] in _AR_STRONG_CUES)
     m = _AR_NAME_WORDS.match(norm, start)
     if not m:
         return
+    span = _arabic_name_at(norm, m.start(1), given, taken, original_of, relaxed, in_place)
+    while span is not None:
+        s, e = span
+        add(s, e, None, original_of(s, e))
+        # a second name joined by و: "رجلي الأعمال ماكس غولدي ورشيد حمداني"
+        if norm.startswith(" و", e) and (w2 := _AR_TOKEN.match(norm, e + 2)) is not None and w2.group() in given:
+            span = _arabic_name_at(norm, e + 2, given, taken, original_of, False, in_place)
+        else:
+            span = None
+
+
+# Arabic verbs' prefixes: after a nisba, "الرئيس التونسي يستقبل ..." is no name
+_AR_VERB_START = ("ي", "ت", "است")
+
+
+def _arabic_name_at(
+    norm: str,
+    s: int,
+    given: frozenset[str],
+    taken: bytearray,
+    original_of: Callable[[int, int], str],
+    relaxed: bool,
+    in_place: bytearray,
+) -> tuple[int, int] | None:
+    """The 2–3 word Arabic name starting at ``s``, stopped by punctuation and function words
+    (``None`` when there is none): its first word a given name unless ``relaxed``."""
+    # up to three Arabic words from s, one white-space character apart
+    words: list[str] = []
+    pos = s
+    while len(words) < 3 and (m := _AR_TOKEN.match(norm, pos)) is not None:
+        words.append(m.group())
+        pos = m.end() + 1
+        if not norm[pos - 1 : pos].isspace():
+            break
+    if len(words) < 2:
+        return None
     picked: list[str] = []
-    pos = m.start(1)
-    for w in m.group(1).split():
+    pos = s
+    for w in words:
         ws = norm.index(w, pos)
         pos = ws + len(w)
         bare = w[1:] if len(w) > 3 and w[0] in "وف" and w[1:] in _AR_STOP else w  # ووزير: "and the minister"
         if (w in _AR_STOP or bare != w or (not picked and w.startswith("ال") and w not in given)
                 or (w.endswith("يه") and not picked)):
             break
+        if picked and w[0] == "و" and w[1:] in given:
+            break  # "ماكس غولدي ورشيد حمداني": a second name
         if original_of(ws, ws + len(w)) in _AR_STOP_ORIGINAL:
             break  # على (on), إلى (to): folded they look like the name علي
         picked.append(w)
-    if len(picked) < 2 or picked[0] not in given:
-        return
-    s = m.start(1)
+    if len(picked) < 2:
+        return None
+    if picked[0] not in given:
+        if not relaxed or picked[0].startswith(_AR_VERB_START) or any(w.startswith("ال") for w in picked):
+            return None
     e = s + len(" ".join(picked))
-    if norm[s:e] != " ".join(picked) or 1 in taken[s:e]:
-        return
+    if norm[s:e] != " ".join(picked) or 1 in taken[s:e] or (relaxed and 1 in in_place[s:e]):
+        return None
     after = norm[e : e + 2]
     if after and not _AR_NAME_END.match(after):
-        return
-    add(s, e, None, original_of(s, e))
+        return None
+    return s, e
+
+
+# English cues around a person the gazetteer does not list and no title introduces: a name
+# right after "said" / "according to" / "known as" that ends the clause ('"...," said Ahmed
+# Saleh, the brother of ...'), or a name followed by an apposition (", the head of",
+# ", a doctor", ", who", ", better known as", ", 45,")
+_EN_BEFORE = _regex_cache.compile(r"(?:^|[^\w])(?:said|says|according to|known as|identified as|witness|resident)$")
+_EN_CLAUSE_END = _regex_cache.compile(r"[,.;:]|\s*\n|\s*$")
+_EN_APPOSITION = _regex_cache.compile(
+    r", (?:(?:a|an|the) (?=[a-z])|who |whose |(?:better |also )?known as |\d{1,3}, )"
+)
+# Capitalised words of English news that are not names (headings, sentence openers, bodies,
+# places' generic parts): never in an unknown name found by the cues above
+_EN_NOT_NAME = frozenset(
+    """the a an this that these those in on at for with from by after before but and or if when while as of
+    to it its he she they we his her their our not no yes more most some many all also yet so then there
+    here mr mrs ms dr st saint north south east west eastern western northern southern central street road
+    square hotel hospital clinic airport port center centre city town village province district region
+    island media news times post herald observer agency press tv radio group institute foundation fund
+    programme program initiative conference summit force guard guards police navy air coast oil gas
+    petroleum energy international world human rights watch amnesty red crescent cross doctors borders
+    sea mediterranean medical islamic islamist state muslim brotherhood christian christians arab african
+    european american united nations high representative special mission operation operations room
+    revolutionaries day week month year monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december god allah prophet
+    minister president prime chief head leader spokesman official officials commander general colonel""".split()
+)
+
+
+def _english_unknown(
+    norm: str,
+    runs: list[list[tuple[int, int]]],
+    taken: bytearray,
+    original_of: Callable[[int, int], str],
+    add: Callable[[int, int, PersonEntry | None, str], None],
+    upper: bytearray,
+    in_place: bytearray,
+) -> None:
+    """Unknown English-text persons without a title, found by the cues of :data:`_EN_BEFORE`
+    and :data:`_EN_APPOSITION`: 2–4 capitalised words, none a body's or a common word (one
+    the text also writes in lower case), not on a headline."""
+    for run in runs:
+        nr = len(run)
+        if nr < 2 or nr > 4:
+            continue
+        s, e = run[0][0], run[-1][1]
+        if 1 in taken[s:e]:
+            continue
+        before = _EN_BEFORE.search(norm, max(0, s - 16), s - 1) if s >= 2 and norm[s - 1] == " " else None
+        if before is not None:
+            if _EN_CLAUSE_END.match(norm, e) is None:
+                continue
+        elif nr > 3 or _EN_APPOSITION.match(norm, e) is None or (s >= 2 and in_place[s - 2]):
+            continue
+        caps = [(a, b) for a, b in run if upper[a]]
+        if len(caps) < 2 or any(not _plain_name_word(norm, upper, a, b) for a, b in caps):
+            continue
+        if _title_case_line(norm, upper, s):
+            continue
+        add(s, e, None, original_of(s, e))
+
+
+def _plain_name_word(norm: str, upper: bytearray, a: int, b: int) -> bool:
+    """The capitalised word ``norm[a:b]`` can be part of a person's name: not an institution's
+    or a common word, not written in lower case elsewhere in the text."""
+    w = norm[a:b]
+    if w in _EN_NOT_NAME or w in _ORG_WORDS or w in _ORG_NAMES or not w.replace("-", "").replace("'", "").isalpha():
+        return False
+    if "-" not in w and any(upper[i] for i in range(a + 1, b) if norm[i].isalpha()):
+        return False  # mixed capitals (SkyNews) are rare in names
+    i = norm.find(w)
+    while i != -1:
+        j = i + len(w)
+        if not upper[i] and (i == 0 or not norm[i - 1].isalpha()) and (j >= len(norm) or not norm[j].isalpha()):
+            return False
+        i = norm.find(w, j)
+    return True
 
 
 def _skip_complement(norm: str, start: int, given: frozenset[str]) -> int:
@@ -887,6 +1091,15 @@ def _coreference(
                 if ap is not None and ap.start < s and 1 not in blocked[s + len(pre) : e]:
                     add(s + len(pre), e, ap.entry, ap.name)
                     break
+
+
+def _unknown_word_continues(norm: str, s: int, e: int, upper: bytearray) -> bool:
+    """The word ``norm[s:e]`` begins a longer phrase: a Vietnamese body (Liên hợp quốc) or a
+    capitalised, not all-capitals, word right after it (Gatti Street)."""
+    if _VI_ORG_LEAD.match(norm, s) is not None:
+        return True
+    return (norm[e : e + 1] == " " and e + 2 < len(norm) and upper[e + 1] == 1 and upper[e + 2] == 0
+            and norm[e + 2].isalpha())
 
 
 @functools.lru_cache(maxsize=65536)
