@@ -54,9 +54,9 @@ _RANK_ROLES = frozenset({"general", "colonel"})
 _CASED = _regex_cache.compile(r"[^\W\d_](?<=\p{Lu})")
 _GAP_DM = _regex_cache.compile(r"[\s,،]{0,3}")
 _COORD_GAP = _regex_cache.compile(r"\s{0,2}(?:,|،|/|-|–|و|and|or|dan|atau|hingga|sampai|và|hoặc|đến|to|until|الى|او)\s{0,2}")
-_GAP_SPACE = _regex_cache.compile(r"\s{1,2}")
+_GAP_SPACE = _regex_cache.compile(r"[^\S\n]{1,2}")  # (stacked titles never span a line break)
 _HEADCOUNT = _regex_cache.compile(r"(?<![\d.,/:\-])\d{1,3}\s{1,2}$")  # a count right before a noun
-_GAP_WORD = _regex_cache.compile(r"\s{1,2}[^\W\d_]{1,12}\s{1,2}")
+_GAP_WORD = _regex_cache.compile(r"[^\S\n]{1,2}[^\W\d_]{1,12}[^\S\n]{1,2}")
 _LETTERS = _regex_cache.compile(r"[^\W\d_]+")
 _BEFORE_TITLE = _regex_cache.compile(r"(?:'s|’s)?\s{1,2}")
 # before a lowercase title, words that say it names a role ("elected as prime minister")
@@ -363,7 +363,11 @@ class Extractor:
             if mm is not None:
                 mod = _mod_value(mm["mod"])
                 if spec.duration_unit is None or mod == "APPROX":
-                    spec = attrs.evolve(spec, mod=mod)
+                    if (mm["mod"] in _WEEK_END_WORDS and spec.rel_unit == "W" and spec.weekday is None
+                            and not spec.weekend):
+                        spec = attrs.evolve(spec, weekend=True)  # akhir pekan, cuối tuần: the weekend
+                    else:
+                        spec = attrs.evolve(spec, mod=mod)
                     s = mm.start("mod")
             # an unmarked weekday or day-month in a future clause is the one after the reference
             # date: "talks will resume on Thursday", "سيعقد المجلس جلسة يوم الخميس" (the
@@ -502,7 +506,7 @@ _AR_DECADES = ("عشرينيات", "ثلاثينيات", "اربعينيات", "
 _DATE_ANCHOR_FUNCTIONS = (
     "yesterday", "today", "today-dated", "tomorrow", "day-before-yesterday", "day-after-tomorrow", "week", "month-word",
     "year-word", "decade-word", "century-word", "quarter-word", "season-spring", "season-summer",
-    "season-autumn", "season-winter",
+    "season-autumn", "season-winter", "weekend",
 )
 
 
@@ -774,6 +778,9 @@ def _merge_sorted(
             last = we
     return fixed
 
+
+# "the end of the week" is the weekend: akhir pekan lalu, cuối tuần qua, نهاية الأسبوع الماضي
+_WEEK_END_WORDS = frozenset({"akhir", "cuối", "نهايه"})
 
 _MOD_VALUES = {
     "START": ("مطلع", "اوايل", "بدايه", "بدايات", "مستهل", "đầu", "awal", "early", "beginning", "start"),

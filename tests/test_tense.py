@@ -106,3 +106,27 @@ def test_years_without_an_age_word_stay_durations(text: str, value: str) -> None
                                              ("Sabtu besok", "2020-01-18")])
 def test_indonesian_weekday_of_a_relative_week(text: str, value: str) -> None:
     assert [v for _, v in _values(text)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("three years ago", "2017"), ("tiga tahun lalu", "2017"), ("قبل ثلاث سنوات", "2017"),
+    ("cách đây 3 tháng", "2020-09"), ("3 tháng trước", "2020-09"), ("two weeks ago", "2020-W51"),
+])
+def test_n_units_ago_is_a_point_in_the_past(text: str, value: str) -> None:
+    assert [v for _, v in _values(text, datetime.date(2020, 12, 28))] == [value]
+
+
+def test_some_years_ago_is_not_last_year() -> None:
+    assert _values("beberapa tahun lalu", datetime.date(2020, 12, 28)) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("over the weekend", "2020-W52-WE"), ("last weekend", "2020-W52-WE"), ("this weekend", "2020-W53-WE"),
+    ("akhir pekan lalu", "2020-W52-WE"), ("cuối tuần qua", "2020-W52-WE"),
+])
+def test_the_weekend(text: str, value: str) -> None:
+    assert [v for _, v in _values(text, datetime.date(2020, 12, 28))] == [value]
+
+
+def test_starting_from_a_weekday_is_ahead() -> None:
+    assert [v for _, v in _values("اعتبارا من الأربعاء", datetime.date(2020, 12, 28))] == ["2020-12-30"]

@@ -21,3 +21,8 @@ def test_a_number_before_a_title_in_other_languages_is_left_alone() -> None:
 
 def test_congress_president_is_the_speaker() -> None:
     assert _titles("Congress President Nouri Abusahmain said") == [("Congress President", "speaker")]
+
+
+def test_stacked_titles_never_span_a_line_break() -> None:
+    text = "Li-bi có hai thủ tướng\n\nThủ tướng Fathi Bashagha tuyên thệ."
+    assert ("Thủ tướng", "prime_minister") in _titles(text)

@@ -45,6 +45,7 @@ class DateSpec:
     mod: str | None = None
     set_: bool = False
     anaphoric: bool = False  # "the same year" (العام ذاته, cùng năm): the year last named in the text
+    weekend: bool = False  # with rel_unit W: the weekend of that week (2020-W52-WE); direction -1: the last one
 
 
 @attrs.frozen(slots=True)
@@ -174,10 +175,16 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
     if spec.rel_unit is not None and y is None and m is None and spec.weekday is None:
         k = spec.rel_offset
         if ref is None:
+            if spec.weekend:
+                return Resolved("XXXX-WXX-WE", "date", False)
             return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[spec.rel_unit], "date", False)
         if spec.rel_unit == "D":
             return Resolved((ref + datetime.timedelta(days=k)).isoformat() + suffix, "date", True)
         if spec.rel_unit == "W":
+            if spec.weekend:
+                if spec.direction < 0 and ref.isoweekday() < 6:
+                    k -= 1  # "over the weekend" said on a weekday: the weekend before
+                return Resolved(_iso_week(ref + datetime.timedelta(weeks=k)) + "-WE", "date", True)
             return Resolved(_iso_week(ref + datetime.timedelta(weeks=k)), "date", True)
         if spec.rel_unit == "M":
             yy, mm = _shift_month(ref.year, ref.month, k)

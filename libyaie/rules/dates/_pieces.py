@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 import regex
@@ -199,6 +199,34 @@ def latin_hijri_rule(p: Pieces, left: str, right: str, examples: Sequence[Exampl
              (?:\s{{0,2}}{p.alt_words("hijri-marker")}(?![\w\u0300-\u036f]))?""",
         build, examples=examples, negatives=negatives, priority=1, anchor=(hmonth,),
     )
+
+
+_AGO_UNITS = {"Y": "Y", "M": "M", "W": "W", "D": "D"}
+
+
+def ago_build(p: Pieces) -> Callable[[regex.Match[str]], object]:
+    """The build of an "N units ago" rule (``three years ago``, ``tiga tahun lalu``, ``قبل
+    عامين``, ``cách đây 3 tháng``): the reference date N units back, at that unit's
+    granularity (a year, a month, an ISO week, a day).  Groups: ``n`` (a number, absent for
+    one unit), ``u`` (the unit) or ``dual`` (an Arabic dual, two units); a vague amount
+    (``vài``, ``beberapa``) gives nothing: it is no point in time."""
+
+    def build(m: regex.Match[str]) -> object:
+        groups = m.groupdict()
+        n: int | None
+        if groups.get("dual"):
+            u, n = p.dual_unit(groups["dual"]), 2
+        else:
+            u = p.unit(groups["u"])
+            n = p.number(groups["n"]) if groups.get("n") else 1
+        if u == "DE" and n is not None:
+            u, n = "Y", n * 10
+        unit = _AGO_UNITS.get(u or "")
+        if unit is None or n is None or n <= 0:
+            return None
+        return spec(rel_unit=unit, rel_offset=-n)
+
+    return build
 
 
 _DIRECTION = {"past": -1, "future": 1, "this": 0}

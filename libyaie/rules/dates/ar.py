@@ -16,7 +16,7 @@ import regex
 from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import AR_L, DIGIT, Example, R, Rule, alt, compile_rule, first_of
-from ._pieces import YEAR, Pieces, direction_of, relative_day_rule, spec
+from ._pieces import YEAR, Pieces, ago_build, direction_of, relative_day_rule, spec
 
 __all__ = ["rules"]
 
@@ -150,6 +150,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         if n is not None and n < 0:
             n = None
         return spec(duration_unit=u, duration_amount=n)
+
+    ago = ago_build(p)
 
     def b_hijri(m: regex.Match[str]) -> object:
         mo = p.month_index(m["m"], "hijri")
@@ -297,6 +299,22 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         relative_day_rule(p, AR_L, R, [Example("أمس", {"value": "2020-12-27"}), Example("أول أمس", {"value": "2020-12-26"}),
                                      Example("فجر اليوم", {"value": "2020-12-28"})], ["أمسية", "اليوم"]),
+        compile_rule(
+            # "قبل ثلاث سنوات", "قبل عامين", "قبل شهر": N units ago (not "قبل عام 2011": before 2011)
+            "ar.date.ago", "date", "ar",
+            rf"""{AR_L}قبل\s{{1,2}}(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<dual>{DUAL})
+                 |(?P<u1>شهر|عام|سنه|اسبوع|يوم))(?!\s{{0,2}}(?:\d|{ORD})){R}""",
+            lambda m: ago(m) if not m["u1"] else spec(rel_unit={"شهر": "M", "اسبوع": "W", "يوم": "D"}.get(m["u1"], "Y"),
+                                                      rel_offset=-1),
+            examples=[
+                Example("قبل ثلاث سنوات", {"value": "2017"}),
+                Example("قبل عامين", {"value": "2018"}),
+                Example("قبل شهرين", {"value": "2020-10"}),
+                Example("قبل 5 أيام", {"value": "2020-12-23"}),
+                Example("قبل شهر", {"value": "2020-11"}),
+            ],
+            negatives=["قبل عام 2011", "قبل أيام"],
+        ),
         compile_rule(
             "ar.date.duration", "date", "ar",
             rf"""{first_of(DIGIT, NUM, UNIT, DUAL)}{AR_L}(?<!/)(?<!قبل\s{{1,2}})(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})

@@ -12,7 +12,7 @@ import regex
 from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import DIGIT, Example, L, R, Rule, compile_rule, first_of
-from ._pieces import YEAR, Pieces, direction_of, latin_hijri_rule, relative_day_rule, spec
+from ._pieces import YEAR, Pieces, ago_build, direction_of, latin_hijri_rule, relative_day_rule, spec
 
 __all__ = ["rules"]
 
@@ -187,6 +187,34 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("for a month", {"value": "P1M"}),
             ],
             negatives=["two days ago", "a 5-year-old", "a year ago", "three weeks later"],
+            anchor=(UNIT,),
+        ),
+        compile_rule(
+            "en.date.weekend", "date", "en",
+            rf"""{L}(?:(?P<dir>{PAST_FUT})\s{{1,2}}|(?:(?:over|at|during)\s{{1,2}})?the\s{{1,2}})weekend{R}""",
+            lambda m: spec(rel_unit="W", rel_offset=_OFFSET.get(p.function_of(m["dir"], "past", "future", "this") or "", 0),
+                           weekend=True) if m["dir"] else spec(rel_unit="W", weekend=True, direction=-1),
+            examples=[
+                Example("over the weekend", {"value": "2020-W52-WE"}),  # ref Monday 2020-12-28
+                Example("last weekend", {"value": "2020-W52-WE"}),
+                Example("this weekend", {"value": "2020-W53-WE"}),
+                Example("next weekend", {"value": "2021-W01-WE"}),
+            ],
+            negatives=["weekends"],
+            anchor=("weekend",),
+        ),
+        compile_rule(
+            "en.date.ago", "date", "en",
+            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?P<n>\d{{1,4}}|{NUM})(?:\s{{1,2}}|-)(?P<u>{UNIT})\s{{1,2}}ago{R}""",
+            ago_build(p),
+            examples=[
+                Example("three years ago", {"value": "2017"}),
+                Example("a year ago", {"value": "2019"}),
+                Example("two months ago", {"value": "2020-10"}),
+                Example("5 days ago", {"value": "2020-12-23"}),
+                Example("two weeks ago", {"value": "2020-W51"}),
+            ],
+            negatives=["several years ago", "two hours ago"],
             anchor=(UNIT,),
         ),
         compile_rule(

@@ -9,8 +9,8 @@ import regex
 
 from ... import _regex_cache
 from ..._gazetteer import DateTables
-from .. import DIGIT, Example, L, R, Rule, compile_rule, first_of
-from ._pieces import YEAR, Pieces, direction_of, latin_hijri_rule, relative_day_rule, spec
+from .. import DIGIT, Example, L, R, Rule, compile_pattern, compile_rule, first_of
+from ._pieces import YEAR, Pieces, ago_build, direction_of, latin_hijri_rule, relative_day_rule, spec
 
 __all__ = ["rules"]
 
@@ -76,7 +76,12 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return spec(weekday=wd, rel_unit="W", rel_offset=_OFFSET.get(fn or "", 0), part_of_day=pod)
         return spec(weekday=wd, direction=1 if m["tomorrow"] else direction_of(p, m["dir"]), part_of_day=pod)
 
+    # "beberapa tahun lalu" (some years ago) is not "tahun lalu" (last year)
+    amount_before = compile_pattern(rf"(?:\d|(?<![\w])(?:{NUM}))\s{{1,2}}$")
+
     def b_rel(m: regex.Match[str]) -> object:
+        if amount_before.search(m.string, max(0, m.start() - 16), m.start()) is not None:
+            return None
         u = m["u"]
         unit = _REL_UNIT.get(u) or _REL_UNIT.get(_SPACES.sub(" ", u))  # a listed word has no space
         fn = p.function_of(m["dir"], "past", "future", "this")
@@ -172,7 +177,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("tahun lalu", {"value": "2019"}),
                 Example("tahun ini", {"value": "2020"}),
             ],
-            negatives=["bulan"],
+            negatives=["bulan", "beberapa tahun lalu"],
             anchor=("minggu", "pekan", "bulan", "tahun"),
         ),
         latin_hijri_rule(p, L, R, [Example("1 Syawal 1441 H", {"value": "2020-05-24"}), Example("10 Dzulhijjah 1441 Hijriah", {"value": "2020-07-31"}),
@@ -180,6 +185,20 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                          ["Rajab Ali", "Ramadan 2020"]),
         relative_day_rule(p, L, R, [Example("kemarin", {"value": "2020-12-27"}), Example("besok", {"value": "2020-12-29"}),
                                     Example("pagi ini", {"value": "2020-12-28"})], ["hari ini"]),
+        compile_rule(
+            "id.date.ago", "date", "id",
+            rf"""{first_of(DIGIT, NUM, "se")}{L}(?<!/)(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|se)(?P<u>{UNIT})\s{{1,2}}(?:yang\s{{1,2}})?(?:lalu|silam){R}""",
+            ago_build(p),
+            examples=[
+                Example("tiga tahun lalu", {"value": "2017"}),
+                Example("dua bulan lalu", {"value": "2020-10"}),
+                Example("sepuluh tahun silam", {"value": "2010"}),
+                Example("2 tahun yang lalu", {"value": "2018"}),
+                Example("setahun lalu", {"value": "2019"}),
+                Example("lima hari lalu", {"value": "2020-12-23"}),
+            ],
+            negatives=["beberapa tahun lalu", "tahun lalu"],
+        ),
         compile_rule(
             "id.date.duration", "date", "id",
             rf"""{first_of(DIGIT, NUM, "se")}{L}(?<!/)(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|(?P<se>se))(?P<u>{UNIT})(?!\s{{1,2}}(?:{PAST_FUT}|yang\s{{1,2}}lalu|kemudian|setelahnya|sesudahnya|sebelumnya)(?!\w)){R}""",

@@ -13,7 +13,17 @@ import regex
 from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import DIGIT, Example, L, R, Rule, compile_rule, first_of
-from ._pieces import DAY, MONTH_NUM, YEAR, Pieces, direction_of, relative_day_rule, roman_or_int, spec
+from ._pieces import (
+    DAY,
+    MONTH_NUM,
+    YEAR,
+    Pieces,
+    ago_build,
+    direction_of,
+    relative_day_rule,
+    roman_or_int,
+    spec,
+)
 
 __all__ = ["rules"]
 
@@ -217,6 +227,28 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("trong 10 năm qua", {"value": "P10Y"}),
             ],
             negatives=["8 tháng tới", "trong tháng tới"],
+            anchor=(UNIT,),
+        ),
+        compile_rule(
+            "vi.date.ago", "date", "vi",
+            rf"""{L}cách\s{{1,2}}đây\s{{1,2}}(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT}){R}""",
+            ago_build(p),
+            examples=[
+                Example("cách đây 3 tháng", {"value": "2020-09"}),
+                Example("cách đây hai năm", {"value": "2018"}),
+            ],
+            negatives=["cách đây vài năm"],
+            anchor=(UNIT,),
+        ),
+        compile_rule(
+            "vi.date.ago-before", "date", "vi",
+            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})\s{{1,2}}trước(?!\s{{1,2}}khi)(?!\w)""",
+            ago_build(p),
+            examples=[
+                Example("3 tháng trước", {"value": "2020-09"}),
+                Example("hai năm trước", {"value": "2018"}),
+            ],
+            negatives=["vài năm trước", "3 tháng trước khi"],
             anchor=(UNIT,),
         ),
         compile_rule(
