@@ -82,12 +82,16 @@ _AR_COMMON_SURNAMES = frozenset(
 _FILLER_WORD = _regex_cache.compile(r"[^\W\d_][\w.]*")
 _ACRONYM_GAP = _regex_cache.compile(r"\(\s?[a-z]{2,6}\s?\)")
 _FILLER_CHARS = _regex_cache.compile(r"[\s\w,،:()\-–.]*")
-_APPOSITION_GAP = _regex_cache.compile(r"\s{0,2}[,،]\s{0,2}")
+# ", " or ", the|a|an ": "Ahmed al-Mismari, the spokesman for ...", "X, a spokesman"
+_APPOSITION_GAP = _regex_cache.compile(r"\s{0,2}[,،]\s{0,2}(?:(?:the|a|an)\s{1,2})?")
+_OF_IN = frozenset({" of ", " in "})
 _GAP_WORDS = _regex_cache.compile(r"[\w.]+")
 _GAP_CHARS = _regex_cache.compile(r"[\s\w.,،:]*")
 _AR_NAME_WORDS = _regex_cache.compile(r"\s{1,2}((?:[\u0621-\u064A]+\s?){2,3})")
 _AR_NAME_END = _regex_cache.compile(r"[\s،,.:\"'»)]")
 _AR_STOP_ORIGINAL = frozenset({"على", "إلى", "الى", "حتى", "لدى", "متى", "مدى", "سوى"})
+# function words that fold to given names (على → علي, بأن → بان): never a given name before a surname
+_NOT_GIVEN_BEFORE = _AR_STOP_ORIGINAL | {"بأن", "لأن", "كأن", "بان", "أن", "إن"}
 # Capitalised words of institutions' names, never of a person's: after a title they name the
 # body ("Panglima Tentara Nasional Libia", "Ketua Dewan Transisi Nasional"), not its holder.
 _ORG_WORDS = frozenset(
@@ -499,7 +503,13 @@ def find_persons(
 
     for s, e, pid, form in person_hits:
         if form == "short" and cap_ok(s, e):
-            add(s, e, gaz.persons[pid], gaz.persons[pid].name)
+            # "ويدعى عادل الككلي": a given name that is none of the person's own before their
+            # surname names someone else, unknown (not Abdul Ghani al-Kikli)
+            g = _other_given_before(norm, s, gaz.persons[pid], gaz.given_ar, original_of)
+            if g >= 0:
+                add(g, e, None, original_of(g, e))
+            else:
+                add(s, e, gaz.persons[pid], gaz.persons[pid].name)
 
     if weak:
         named = {p.entry.id for p in out if p.entry is not None}
@@ -739,6 +749,7 @@ def _unknown_after_title(
     # the office's country may stand between title and name: "Menteri Luar Negeri Israel Eli Cohen"
     start = t_end
     n = len(norm)
+    of_place = False
     while True:
         k = start
         while k < n and norm[k] == " ":
@@ -746,7 +757,14 @@ def _unknown_after_title(
         if k < n and in_place[k]:
             start = in_place.find(0, k)  # the end of the place (in_place ends with a 0)
             continue
+        # "The mayor of Sabratha, Hussein al-Thwadi": "of" / "in" + place, then the name
+        if k + 3 < n and norm.startswith(("of ", "in "), k) and in_place[k + 3] and not is_arabic(norm[k + 3]):
+            start = in_place.find(0, k + 3)
+            of_place = True
+            continue
         break
+    if of_place and norm.startswith(", ", start):
+        start += 1
     # Latin (runs are sorted by start)
     k = bisect.bisect_left(run_starts, start)
     nruns = len(runs)
@@ -1156,6 +1174,33 @@ def _arabic_candidates(norm: str, keys: Mapping[str, object]) -> Iterable[int]:
     return sorted(starts)
 
 
+def _entry_words_ar(entry: PersonEntry) -> frozenset[str]:
+    """The normalised words of ``entry``'s Arabic names."""
+    return _names_words_ar((entry.name, *entry.aliases, *entry.short))
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_words_ar(forms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize_key(w) for f in forms if is_arabic(f) for w in f.split())
+
+
+def _other_given_before(
+    norm: str, s: int, entry: PersonEntry, given: frozenset[str], original_of: Callable[[int, int], str]
+) -> int:
+    """The start of an Arabic given name right before ``s`` that is none of ``entry``'s own
+    names (-1 when there is none)."""
+    if s < 3 or norm[s - 1] != " " or not _is_ar_letter(norm[s - 2]):
+        return -1
+    g = s - 2
+    while g > 0 and _is_ar_letter(norm[g - 1]):
+        g -= 1
+    w = norm[g : s - 1]
+    if (w in given and w not in _entry_words_ar(entry) and not w.startswith("ال") and w not in _AR_STOP
+            and original_of(g, s - 1) not in _NOT_GIVEN_BEFORE):
+        return g
+    return -1
+
+
 def _drop_article(w: str) -> str:
     """:func:`fold_arabic_key` of one word of the normalised text."""
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
@@ -1173,6 +1218,9 @@ def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_sp
             filler = bytearray(len(norm) + 1)
             for s, e in place_spans:
                 filler[s:e] = b"\x01" * (e - s)
+                # "the mayor of Sabratha, Hussein al-Thwadi": "of" / "in" before a place too
+                if s >= 4 and norm[s - 4 : s] in _OF_IN:
+                    filler[s - 3 : s] = b"\x01\x01\x01"
         rest = norm[a:b]
         if 1 in filler[a:b]:  # a place stands for a space
             rest = "".join(" " if filler[i] else norm[i] for i in range(a, b))
