@@ -32,7 +32,10 @@ Rows
   (``EUROPE_SKIP``), African and Middle-Eastern cities (continent AF;
   Iran, Israel, Cyprus) with population >= 1 000 000 except GeoNames records
   of districts and duplicates (``DROP_GEONAMES``), and a short list of cities
-  relevant to Libya news (peace-talk venues, border towns).
+  relevant to Libya news (peace-talk venues, border towns); cities of Libya's
+  neighbours (TN, DZ, SD, TD, NE) with population >= 50 000 and Indonesian
+  cities with population >= 300 000, except common words (``NEIGHBOUR_SKIP``;
+  no Arabic alternate names for the non-Arab countries' new rows).
 
 Every name of every row is checked against ``gazetteers/places/stopwords.toml``
 (normalised comparison) and dropped when listed there.
@@ -178,6 +181,41 @@ EXTRA_BY_NAME = (
     ("TD", "Faya-Largeau"),
 )
 
+# Libya's neighbours: cities of >= 50 000 people (most governorate / wilaya /
+# province capitals), named in news of the border, of migration routes and of
+# the Sahel.  Egypt keeps the Arab-world threshold: below it GeoNames lists a
+# hundred Nile-delta towns whose Arabic names are mostly ordinary words
+# (الشروق، الشهداء، العبور، الصف، تلا).  Chad and Niger are not Arab countries:
+# the Arabic alternate names of their new rows are not read (سارة، بول، ماو).
+NEIGHBOUR_COUNTRIES = {"TN", "DZ", "SD", "TD", "NE"}
+NEIGHBOUR_MIN_POP = 50_000
+NO_ARABIC_NAMES = {"TD", "NE", "ID"}   # for rows selected by NEIGHBOUR / INDONESIA thresholds
+# Indonesian cities below the big-city threshold (Cirebon, Kediri, Yogyakarta):
+# Indonesian news names a person's home town.
+INDONESIA_MIN_POP = 300_000
+# Records that pass the two thresholds above but whose names are common words
+# or given names in one of the four languages, districts, or near-duplicates.
+NEIGHBOUR_SKIP = {
+    2470191: "Djemmal (Tunisia): Arabic جمال is a given name (Jamal) and 'beauty'",
+    2581754: "Douane (Tunisia): French word 'customs'",
+    7870240: "La Gazelle (Tunisia): a word",
+    2482572: "Saïda (Algeria): Saida is Sidon (Lebanon); Arabic سعيدة 'happy', a given name",
+    2490098: "Mascara (Algeria): an English word; Arabic معسكر is 'camp'",
+    2479609: "Sig (Algeria): an abbreviation",
+    2487452: "Mila (Algeria): a given name",
+    2487293: "Mohammadia (Algeria): a given-name form",
+    2490183: "Mansoura (Algeria): the Egyptian city's name",
+    12326384: "District of Taher (Algeria): a district record",
+    372773: "Kas (Sudan): Indonesian kas 'cash'",
+    379302: "El Geneina Fort (Sudan): a fort record, not the town",
+    2426240: "Pala (Chad): Indonesian pala 'nutmeg'",
+    2434979: "Bol (Chad): a word (Vietnamese, Indonesian bol)",
+    2428394: "Mao (Chad): Mao Zedong",
+    2427637: "Mongo (Chad): a word",
+    2444489: "Gaya (Niger): Indonesian gaya 'style'",
+    1214189: "Percut (Indonesia): a district of Medan",
+}
+
 DROP_GEONAMES = {
     2216885: "near-duplicate of 2218970 Az Zawiyah (same names Zawiya / الزاوية)",
 }
@@ -282,6 +320,18 @@ DROP_NAMES = {
     360630: {"قاهره"},                 # Cairo: article-less قاهرة is the adjective (قوة قاهرة, ظروف قاهرة)
     2996944: {"ليون"},                 # Lyon: ليون is also León (برناردينو ليون, UN envoy to Libya)
     3176219: {"جنوا"},                 # Genoa: جنوا is a verb (they reaped); جنوة stays
+    2469140: {"مساكن"},                # Msaken: مساكن is 'dwellings'
+    2498543: {"البيض", "البياض"},      # El Bayadh: 'eggs', 'whiteness'
+    2491911: {"الخميس"},               # Khemis Miliana: الخميس is Thursday
+    2502385: {"بلد السعادة", "بوابة الصحراء", "مدينة العظماء"},   # Bou Saada: epithets
+    368277: {"ربك"},                   # Rabak: ربك is 'your Lord'
+    2506385: {"سان لو"},               # Arzew: colonial name, also Saint-Lô
+    2507972: {"بول كازيل"},            # Ain Oussera: colonial name (بول is a word)
+}
+
+# Arabic names that GeoNames lacks (or gives only in a non-Arabic letter: بنڤردان).
+CITY_AR_EXTRA = {
+    2472431: ["بن قردان"],   # Ben Gardane: https://ar.wikipedia.org/wiki/بن_قردان
 }
 
 # --------------------------------------------------------------------------
@@ -517,12 +567,16 @@ def build() -> tuple[list[tuple], list[str]]:
         elif (cc in eu and cc not in EUROPE_MID_EXCLUDE and pop >= EUROPE_MIN_POP
               and gid not in EUROPE_SKIP):
             chosen[gid], why[gid] = city, "europe"
+        elif cc in NEIGHBOUR_COUNTRIES and pop >= NEIGHBOUR_MIN_POP and gid not in NEIGHBOUR_SKIP:
+            chosen[gid], why[gid] = city, "neighbour"
+        elif cc == "ID" and pop >= INDONESIA_MIN_POP and gid not in NEIGHBOUR_SKIP:
+            chosen[gid], why[gid] = city, "neighbour"
     by_id = {int(c["geonameid"]): c for c in cities.values()}
     for gid in (*EXTRA_CITIES, *SEATS_OF_GOVERNMENT):
         if gid not in by_id:
             warnings.append(f"extra city {gid} not in cities500")
             continue
-        chosen[gid] = by_id[gid]
+        chosen[gid], why[gid] = by_id[gid], "extra"
     for cc, nm in EXTRA_BY_NAME:
         cand = [c for c in cities.values() if c["countrycode"] == cc
                 and (c["name"] == nm or nm in c["alternatenames"])]
@@ -530,7 +584,7 @@ def build() -> tuple[list[tuple], list[str]]:
             warnings.append(f"extra city {nm!r} ({cc}) not in cities500")
             continue
         best = max(cand, key=lambda c: (c["name"] == nm, c["population"], -c["geonameid"]))
-        chosen[int(best["geonameid"])] = best
+        chosen[int(best["geonameid"])], why[int(best["geonameid"])] = best, "extra"
     # capitals
     by_cc: dict[str, list[dict]] = {}
     for c in cities.values():
@@ -569,8 +623,12 @@ def build() -> tuple[list[tuple], list[str]]:
         alts = city["alternatenames"]
         if gid in KEEP_ONLY_AR:
             alts = [a for a in alts if a in KEEP_ONLY_AR[gid]]
-        ar.add(*arabic_names(alts, drop, libya=(cc == "LY")))
+        if not (why.get(gid) == "neighbour" and cc in NO_ARABIC_NAMES):
+            ar.add(*arabic_names(alts, drop, libya=(cc == "LY")))
         src = city_src
+        if gid in CITY_AR_EXTRA:
+            ar.add(*CITY_AR_EXTRA[gid])
+            src += "; ar names: Arabic Wikipedia"
         if gid in CITY_VI_ID:
             v, i = CITY_VI_ID[gid]
             vi.add(*v)

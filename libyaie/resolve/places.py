@@ -259,6 +259,20 @@ def _outlet_edition(norm: str, s: int, is_upper: Callable[[int], bool]) -> bool:
     return is_upper(s - 4) and is_upper(s - 3) and is_upper(s - 2)
 
 
+# broadcasters named "<place> <word>": ليبيا الأحرار, ليبيا الحدث, Libya Al-Ahrar (normalised forms)
+_OUTLET_AFTER = _regex_cache.compile(r"\s{1,2}(?:الاحرار|الحدث|al[- ]?ahrar)(?!\w)")
+_OUTLET_AFTER_HEADS = ("ال", "al")
+
+
+def _outlet_after(norm: str, end: int) -> bool:
+    """``ليبيا الأحرار``, ``Libya Al-Ahrar``: a place naming a broadcaster.  (White space
+    follows the place and the next word starts like an article: checked first.)"""
+    if not (norm[end : end + 1].isspace() and (
+            norm.startswith(_OUTLET_AFTER_HEADS, end + 1) or norm.startswith(_OUTLET_AFTER_HEADS, end + 2))):
+        return False
+    return _OUTLET_AFTER.match(norm, end) is not None
+
+
 def _publication(norm: str, end: int, is_upper: Callable[[int], bool]) -> bool:
     """``The New York Times``, ``Libya Herald``: a place inside a publication's name.
     (White space follows the place and the word starts one or two characters after it:
@@ -386,7 +400,7 @@ def resolve_places(
     pending: list[tuple[int, str]] = []
     hit_starts: set[int] | None = None  # built when first needed
     for i, (s, e, usable) in enumerate(hits):
-        if _publication(norm, e, is_upper) or _outlet_edition(norm, s, is_upper):
+        if _publication(norm, e, is_upper) or _outlet_edition(norm, s, is_upper) or _outlet_after(norm, e):
             continue
         key = norm[s:e]
         if _street(norm, s, e, is_upper):
