@@ -109,6 +109,13 @@ CORPUS: dict[str, Callable[[int], str]] = {
     "spaces": _repeat(" "),
     "tripoli": _repeat("Tripoli "),
     "person": _repeat("Fayez al-Sarraj "),
+    # the untitled-person cues: each candidate name is looked for in lower case around it
+    "said-name": _repeat("said John Smithers, "),
+    "said-hyphen": _repeat("said Abu al-Zawi, "),
+    "weak-list": _repeat("Chad, "),
+    "vi-weak-list": _repeat("Nga, "),
+    "honorific": _repeat("ông John Smithers và "),
+    "ar-cue": _repeat("ويدعى محمد الطاهر، "),
     "seeds": _seeds,
 }
 

@@ -121,9 +121,35 @@ class _Recorder:
         return got
 
 
+def _replay(entries: dict[Any, Any], key: Any, core: Any, pattern: str) -> Any:
+    """The program of ``key`` rebuilt by ``core.compile`` from its recorded arguments, or
+    ``None`` (nothing recorded, or a bad entry: dropped, so that it is compiled afresh)."""
+    args = entries.get(key)
+    if args is None:
+        return None
+    try:
+        got = core.compile(*args)
+        if got.pattern == pattern:
+            return got
+    except Exception:
+        pass
+    del entries[key]
+    return None
+
+
+def _store(entries: dict[Any, Any], key: Any, args: tuple[Any, ...]) -> None:
+    """Record the arguments of a compile call, when they pickle (the file is written later)."""
+    global _dirty
+    try:
+        pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return
+    entries[key] = args
+    _dirty = True
+
+
 def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, from the cached program when there is one."""
-    global _dirty
     if flags & (regex.LOCALE | regex.DEBUG) or "(?L" in pattern:
         return regex.compile(pattern, flags)
     key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
@@ -132,15 +158,9 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
         core, main = _core()
         if _path is None or core is None:
             return regex.compile(pattern, flags)
-        args = entries.get(key)
-        if args is not None:
-            try:
-                got: regex.Pattern[str] = core.compile(*args)
-                if got.pattern == pattern:
-                    return got
-            except Exception:
-                pass
-            del entries[key]  # a bad entry: compile afresh below
+        got: regex.Pattern[str] | None = _replay(entries, key, core, pattern)
+        if got is not None:
+            return got
         recorder = _Recorder(core)
         main._regex = recorder
         try:
@@ -148,12 +168,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
         finally:
             main._regex = core
         if len(recorder.calls) == 1 and recorder.calls[0][0] == pattern:
-            try:
-                pickle.dumps(recorder.calls[0], protocol=pickle.HIGHEST_PROTOCOL)
-            except Exception:
-                return compiled
-            entries[key] = recorder.calls[0]
-            _dirty = True
+            _store(entries, key, recorder.calls[0])
         return compiled
 
 
@@ -161,7 +176,6 @@ def compile_std(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)`` (outside ``re``'s own cache of patterns), from the
     cached program when there is one.  Raises :class:`re.error` (and any warning turned
     into an error) as ``re.compile`` does; only a pattern that compiled is recorded."""
-    global _dirty
     if flags & (re.LOCALE | re.DEBUG) or "(?L" in pattern:
         return re.compile(pattern, flags)
     key = (pattern, int(flags), _STD)
@@ -173,15 +187,9 @@ def compile_std(pattern: str, flags: int = 0) -> re.Pattern[str]:
         core = getattr(compiler, "_sre", None)
         if _path is None or core is None:
             return re.compile(pattern, flags)
-        args = entries.get(key)
-        if args is not None:
-            try:
-                got: re.Pattern[str] = core.compile(*args)
-                if got.pattern == pattern:
-                    return got
-            except Exception:
-                pass
-            del entries[key]  # a bad entry: compile afresh below
+        got_std: re.Pattern[str] | None = _replay(entries, key, core, pattern)
+        if got_std is not None:
+            return got_std
         recorder = _Recorder(core)
         compiler._sre = recorder
         try:
@@ -191,13 +199,7 @@ def compile_std(pattern: str, flags: int = 0) -> re.Pattern[str]:
         if len(recorder.calls) == 1 and recorder.calls[0][0] == pattern and len(recorder.calls[0]) == 6:
             src, fl, code, groups, groupindex, indexgroup = recorder.calls[0]
             # the opcodes are named int constants: stored as the plain integers they are
-            args = (src, int(fl), [int(x) for x in code], int(groups), dict(groupindex), tuple(indexgroup))
-            try:
-                pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)
-            except Exception:
-                return compiled
-            entries[key] = args
-            _dirty = True
+            _store(entries, key, (src, int(fl), [int(x) for x in code], int(groups), dict(groupindex), tuple(indexgroup)))
         return compiled
 
 

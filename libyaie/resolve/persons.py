@@ -678,16 +678,25 @@ def _fuzzy_ok(key: str, s: int, e: int, place_spans: Sequence[tuple[int, int]], 
 
 
 _LINE_WORD = _regex_cache.compile(r"[^\W\d_]{4,}")
+_HEADLINE_MAX = 600  # characters
 
 
 def _title_case_line(norm: str, upper: bytearray, s: int) -> bool:
     """The line around position ``s`` is written in title case (a headline, "Heboh
     Perbudakan Migran, Uni Eropa ..."): at least three words of four letters or more, and
-    at most one in four of them not capitalised.  Capitals say nothing about names there."""
-    a = norm.rfind("\n", 0, s) + 1
-    b = norm.find("\n", s)
+    at most one in four of them not capitalised.  Capitals say nothing about names there.
+    A line of more than :data:`_HEADLINE_MAX` characters is no headline (and a text of one
+    huge line is not scanned whole for every name in it)."""
+    a = norm.rfind("\n", max(0, s - _HEADLINE_MAX), s) + 1
+    if a == 0 and s > _HEADLINE_MAX:
+        return False
+    b = norm.find("\n", s, s + _HEADLINE_MAX)
     if b == -1:
+        if s + _HEADLINE_MAX < len(norm):
+            return False
         b = len(norm)
+    if b - a > _HEADLINE_MAX:
+        return False
     total = caps = 0
     for m in _LINE_WORD.finditer(norm, a, b):
         if is_arabic(m.group()):
@@ -915,6 +924,13 @@ def _english_unknown(
     """Unknown English-text persons without a title, found by the cues of :data:`_EN_BEFORE`
     and :data:`_EN_APPOSITION`: 2–4 capitalised words, none a body's or a common word (one
     the text also writes in lower case), not on a headline."""
+    words: list[frozenset[str]] = []  # the text's lower-case words, found once when first needed
+
+    def lower_words() -> frozenset[str]:
+        if not words:
+            words.append(_lower_words(norm, upper))
+        return words[0]
+
     for run in runs:
         nr = len(run)
         if nr < 2 or nr > 4:
@@ -929,14 +945,19 @@ def _english_unknown(
         elif nr > 3 or _EN_APPOSITION.match(norm, e) is None or (s >= 2 and in_place[s - 2]):
             continue
         caps = [(a, b) for a, b in run if upper[a]]
-        if len(caps) < 2 or any(not _plain_name_word(norm, upper, a, b) for a, b in caps):
+        if len(caps) < 2 or any(not _plain_name_word(norm, upper, a, b, lower_words) for a, b in caps):
             continue
         if _title_case_line(norm, upper, s):
             continue
         add(s, e, None, original_of(s, e))
 
 
-def _plain_name_word(norm: str, upper: bytearray, a: int, b: int) -> bool:
+_LETTER_RUN = _regex_cache.compile(r"\p{L}+")  # what str.isalpha() accepts, in runs
+_ELSEWHERE = 20_000  # characters: longer than a news article
+
+
+def _plain_name_word(norm: str, upper: bytearray, a: int, b: int,
+                     lower_words: Callable[[], frozenset[str]]) -> bool:
     """The capitalised word ``norm[a:b]`` can be part of a person's name: not an institution's
     or a common word, not written in lower case elsewhere in the text."""
     w = norm[a:b]
@@ -944,13 +965,23 @@ def _plain_name_word(norm: str, upper: bytearray, a: int, b: int) -> bool:
         return False
     if "-" not in w and any(upper[i] for i in range(a + 1, b) if norm[i].isalpha()):
         return False  # mixed capitals (SkyNews) are rare in names
-    i = norm.find(w)
+    if w.isalpha():  # the common case: one look-up in the text's lower-case words
+        return w not in lower_words()
+    # a hyphenated word (al-zawi): looked for within _ELSEWHERE characters either side (a
+    # news article is shorter; a huge text of many articles stays linear)
+    lo, hi = max(0, a - _ELSEWHERE), min(len(norm), b + _ELSEWHERE)
+    i = norm.find(w, lo, hi)
     while i != -1:
         j = i + len(w)
         if not upper[i] and (i == 0 or not norm[i - 1].isalpha()) and (j >= len(norm) or not norm[j].isalpha()):
             return False
-        i = norm.find(w, j)
+        i = norm.find(w, j, hi)
     return True
+
+
+def _lower_words(norm: str, upper: bytearray) -> frozenset[str]:
+    """The words (runs of letters) the text writes with a lower-case first letter."""
+    return frozenset(m.group() for m in _LETTER_RUN.finditer(norm) if not upper[m.start()])
 
 
 def _skip_complement(norm: str, start: int, given: frozenset[str]) -> int:

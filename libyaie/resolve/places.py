@@ -327,19 +327,22 @@ def _vi_weak_ok(norm: str, s: int, e: int, is_upper: Callable[[int], bool]) -> b
     return prev not in _VI_HONORIFICS and not is_upper(s - len(m.group(0)))
 
 
-def _in_strong_list(hits: Sequence[tuple[int, int, tuple[Candidate, ...]]], i: int, norm: str) -> bool:
-    """Hit ``i`` is in a list of places (joined by commas, and, و, và, dan, /) one of which
-    is strong: "Nga, Pháp và UAE", "Chad, Niger and Libya"."""
-    for step in (-1, 1):
-        j = i
-        while 0 <= j + step < len(hits):
-            a, b = (j, j + step) if step > 0 else (j + step, j)
-            if not _LIST_GAP.fullmatch(norm, hits[a][1], hits[b][0]):
-                break
-            j += step
-            if any(not c.weak for c in hits[j][2]):
-                return True
-    return False
+def _strong_lists(hits: Sequence[tuple[int, int, tuple[Candidate, ...]]], norm: str) -> list[bool]:
+    """For each hit: whether it is in a list of places (joined by commas, and, و, và, dan,
+    /) another member of which is strong: "Nga, Pháp và UAE", "Chad, Niger and Libya".
+    One pass over the hits (a text that is one long list stays linear)."""
+    n = len(hits)
+    strong = [any(not c.weak for c in h[2]) for h in hits]
+    out = [False] * n
+    start = 0
+    for k in range(1, n + 1):
+        if k == n or not _LIST_GAP.fullmatch(norm, hits[k - 1][1], hits[k][0]):
+            count = sum(strong[start:k])  # the chain start..k-1
+            if count:
+                for j in range(start, k):
+                    out[j] = count - strong[j] > 0
+            start = k
+    return out
 
 
 def _is_arabic(key: str) -> bool:
@@ -399,6 +402,7 @@ def resolve_places(
     accepted_weak: set[str] = set()
     pending: list[tuple[int, str]] = []
     hit_starts: set[int] | None = None  # built when first needed
+    strong_lists: list[bool] | None = None  # (likewise)
     for i, (s, e, usable) in enumerate(hits):
         if _publication(norm, e, is_upper) or _outlet_edition(norm, s, is_upper) or _outlet_after(norm, e):
             continue
@@ -437,7 +441,9 @@ def resolve_places(
                     if nxt.start(1) not in hit_starts:
                         continue  # "Jordan Bardella", "Chad Smith": a first name, not the country
             vi_ok = vi_lang and _vi_weak_ok(norm, s, e, is_upper)
-            near_strong = _in_strong_list(hits, i, norm)
+            if strong_lists is None:
+                strong_lists = _strong_lists(hits, norm)
+            near_strong = strong_lists[i]
             if not (prev in _TRIGGERS or gap_title or near_strong or vi_ok):
                 pending.append((i, key))
                 continue
