@@ -150,19 +150,22 @@ _HONORIFICS = frozenset(
 # Arabic cues naming a private person as a title would (normalised: ى → ي, أ → ا, ة → ه):
 # "ويدعى محمد الطاهر" (named), "المدعو" (the so-called), "رجلي الأعمال ماكس غولدي"
 # (businessmen), "الطبيب" (the doctor), "المواطن" (the citizen), "الناشط" (the activist)
-_AR_CUES = (r"[وف]?(?:يدعي|تدعي|المدعو|المدعوه|الطبيب|الطبيبه|المواطن|المواطنه|الناشط|الناشطه)"
-            r"|(?:رجل|رجلي|رجال|سيده|سيدتي) الاعمال")
+_AR_NAMED = ("يدعي", "تدعي", "المدعو", "المدعوه")  # after these a name needs no listed given name
+_AR_ROLE_CUES = ("الطبيب", "الطبيبه", "المواطن", "المواطنه", "الناشط", "الناشطه")
+_AR_BUSINESS = tuple(w + " الاعمال" for w in ("رجل", "رجلي", "رجال", "سيده", "سيدتي"))
+_AR_HONORIFIC_WORDS = ("السيد", "السيده")
 # the cues after which a name need not start with a listed given name
-_AR_STRONG_CUES = frozenset(
-    p + w for p in ("", "و", "ف") for w in ("يدعي", "تدعي", "المدعو", "المدعوه")
-) | frozenset(w + " الاعمال" for w in ("رجل", "رجلي", "رجال", "سيده", "سيدتي"))
+_AR_STRONG_CUES = frozenset(p + w for p in ("", "و", "ف") for w in _AR_NAMED) | frozenset(_AR_BUSINESS)
 # the Latin honorifics are looked for only in front of the capitalised runs (see
 # _honorific_spans); the Arabic ones and the cues by this pattern, in Arabic text only
 _LATIN_HONORIFICS = frozenset("ông bà ngài mr mrs ms dr bapak pak ibu".split())
-_AR_HONORIFIC = _regex_cache.compile(r"(?:[وف]?السيده?|" + _AR_CUES + r")(?= )")
+_AR_HONORIFIC = _regex_cache.compile(
+    "(?:[وف]?(?:" + "|".join(_AR_HONORIFIC_WORDS + _AR_NAMED + _AR_ROLE_CUES) + ")|"
+    + "|".join(_AR_BUSINESS) + ")(?= )"
+)
 _HAS_ARABIC = _regex_cache.compile(r"[\u0600-\u06FF]")
-# a literal word inside each of those (tests/test_persons_batch8.py checks the cues are found)
-_AR_CUE_WORDS = ("السيد", "يدعي", "تدعي", "المدعو", "الطبيب", "المواطن", "الناشط", " الاعمال")
+# the words str.find looks for (the pattern is then tried where one stands)
+_AR_CUE_WORDS = (*_AR_HONORIFIC_WORDS, *_AR_NAMED, *_AR_ROLE_CUES, " الاعمال")
 
 
 def _honorific_spans(norm: str, runs: Sequence[Sequence[tuple[int, int]]]) -> list[tuple[int, int]]:
