@@ -30,7 +30,7 @@ from .resolve.persons import PersonSel, TitleSel, attach, find_persons, infer_ho
 from .resolve.places import PlaceSel, resolve_places
 from .resolve.tense import ClauseCues, clause_cues
 from .resolve.timex import DateSpec, resolve
-from .rules import _LIST_REF, _LISTS, Rule, alt, compile_pattern, pattern_reach, rule_anchor_forms
+from .rules import _LIST_REF, _LISTS, Rule, alt, compile_pattern, pattern_reach, plain, rule_anchor_forms
 from .rules import dates as date_rules
 from .rules import titles as title_rules
 from .rules.titles import TitleReading
@@ -301,12 +301,15 @@ class Extractor:
         text = nt.original
         windows = anchors.windows
         new_match = tuple.__new__  # _Match(...) without the Python-level __new__ of a NamedTuple
+        std = plain(norm)  # the engine is chosen once for the text (see rules._TwoEngines)
         for rule in rules:
             forms, digits = rule.anchors
             wins = windows(forms, digits, rule.margins)
             if not wins:
                 continue
-            finditer, build, accept = rule.pattern.finditer, rule.build, rule.accept
+            pat = rule.pattern
+            finditer = ((std and getattr(pat, "std", None)) or pat).finditer
+            build, accept = rule.build, rule.accept
             for ws, we in wins:
                 for m in finditer(norm, ws, we):
                     s, e = m.span()

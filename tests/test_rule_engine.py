@@ -102,7 +102,7 @@ def test_re_matches_like_regex_on_random_texts(name: str, data: st.DataObject) -
     pos = data.draw(st.integers(0, n))
     endpos = data.draw(st.integers(pos, n))
     want = _behaviour(plain, text, pos, endpos)
-    if R._plain(text):
+    if R.plain(text):
         assert _behaviour(two._re, text, pos, endpos) == want  # the re program itself
     assert _behaviour(two, text, pos, endpos) == want  # as the pipeline calls it
     assert [m.span() for m in two.finditer(text)] == [m.span() for m in plain.finditer(text)]
@@ -118,7 +118,7 @@ def test_texts_with_differing_characters_run_under_regex(name: str, data: st.Dat
     assert two is not None
     text = data.draw(_texts(rule, differing=True))
     if any(c in _DIFFERING for c in text):
-        assert not R._plain(text)
+        assert not R.plain(text)
     plain = _plain_regex(rule)
     assert _behaviour(two, text, 0, len(text)) == _behaviour(plain, text, 0, len(text))
 
@@ -126,12 +126,12 @@ def test_texts_with_differing_characters_run_under_regex(name: str, data: st.Dat
 def test_the_agreement_check() -> None:
     """A text counts as plain only when every character reads alike in both engines."""
     for ch in _DIFFERING + "\u0301\u064e":
-        assert not R._plain("abc " + ch), hex(ord(ch))
+        assert not R.plain("abc " + ch), hex(ord(ch))
     for text in ("Ngày 27 tháng 12 năm 2020", "وزير الداخلية فتحي باشاغا", "menteri luar negeri", ""):
-        assert R._plain(normalize(text).norm)
+        assert R.plain(normalize(text).norm)
     chars = "".join(chr(c) for lo, hi in R._CANDIDATE_RANGES for c in range(lo, hi + 1))
     for ch in chars:
-        if R._plain(ch):
+        if R.plain(ch):
             for cls in (r"\w", r"\d", r"\s", r"\b"):
                 assert bool(re.search(cls, ch)) == bool(regex.search(cls, ch)), (hex(ord(ch)), cls)
 

@@ -297,7 +297,7 @@ def _differing() -> re.Pattern[str]:
     return got
 
 
-def _plain(text: str) -> bool:
+def plain(text: str) -> bool:
     """Whether ``text`` holds only characters on which the two engines agree (the last
     text's answer is kept: the rules of one document all ask about the same text)."""
     global _last_text
@@ -314,30 +314,31 @@ class _TwoEngines:
     everything else are its), with ``finditer`` and the other searches run by the
     equivalent ``re`` program on texts where the two engines agree."""
 
-    __slots__ = ("_re", "_rx", "flags", "groupindex", "groups", "pattern")
+    __slots__ = ("_re", "_rx", "flags", "groupindex", "groups", "pattern", "std")
 
     def __init__(self, rx: regex.Pattern[str], std: re.Pattern[str]):
         self._rx = rx
         self._re = std
+        self.std = std  # (public: a caller that asks plain() once per text runs it directly)
         self.pattern = rx.pattern
         self.flags = rx.flags
         self.groups = rx.groups
         self.groupindex = rx.groupindex
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
-        return (self._re if _plain(string) else self._rx).finditer(string, pos, endpos)
+        return (self._re if plain(string) else self._rx).finditer(string, pos, endpos)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
-        return (self._re if _plain(string) else self._rx).search(string, pos, endpos)
+        return (self._re if plain(string) else self._rx).search(string, pos, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
-        return (self._re if _plain(string) else self._rx).match(string, pos, endpos)
+        return (self._re if plain(string) else self._rx).match(string, pos, endpos)
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
-        return (self._re if _plain(string) else self._rx).fullmatch(string, pos, endpos)
+        return (self._re if plain(string) else self._rx).fullmatch(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
-        return (self._re if _plain(string) else self._rx).findall(string, pos, endpos)
+        return (self._re if plain(string) else self._rx).findall(string, pos, endpos)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._rx, name)
