@@ -4,7 +4,7 @@ Usage::
 
     libyaie extract INPUT... [--glob PATTERN] [--format json|jsonl|table|timex3|geojson|html]
                     [--reference-date YYYY-MM-DD] [--lang LANG] [--kinds KIND,...]
-                    [--gazetteer FILE]... [-o FILE]
+                    [--gazetteer FILE]... [--unlinked-places] [-o FILE]
     libyaie evaluate GOLD_FILE_OR_DIR... [-v]
     libyaie --version
 
@@ -24,7 +24,8 @@ directory, searched recursively for the files whose name matches ``--glob``
 
 ``--lang`` overrides the detected language in the output (the rules of every
 language still run), ``--kinds`` keeps only some kinds of mention,
-``--gazetteer`` adds user gazetteer files, ``-o`` writes to a file instead of
+``--gazetteer`` adds user gazetteer files, ``--unlinked-places`` also outputs
+the places that have no GeoNames id, ``-o`` writes to a file instead of
 standard output.  With more than one input and standard error on a terminal,
 a progress bar is drawn on standard error.  An input that cannot be read is
 reported on stderr and skipped; the others are still processed.
@@ -158,6 +159,11 @@ def _build_parser() -> _Parser:
         action="append",
         default=[],
         help="a user gazetteer (TOML, see docs/gazetteers.md) added to the built-in data; repeatable",
+    )
+    ex.add_argument(
+        "--unlinked-places",
+        action="store_true",
+        help="also output the places that have no GeoNames id (air bases, oil fields, historical regions)",
     )
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
@@ -402,11 +408,11 @@ def _shape(doc: Document, lang: str | None, kinds: frozenset[str]) -> Document:
 # --------------------------------------------------------------------------- commands
 
 
-def _extract_function(gazetteers: Sequence[str]) -> Callable[..., Document]:
-    if gazetteers:
+def _extract_function(gazetteers: Sequence[str], unlinked_places: bool = False) -> Callable[..., Document]:
+    if gazetteers or unlinked_places:
         from ._pipeline import Extractor
 
-        return Extractor(extra_gazetteers=gazetteers).extract
+        return Extractor(extra_gazetteers=gazetteers, unlinked_places=unlinked_places).extract
     from . import extract
 
     return extract
@@ -435,7 +441,7 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
             progress.clear()
         _error(message)
 
-    extract = _extract_function(args.gazetteer)
+    extract = _extract_function(args.gazetteer, args.unlinked_places)
     single = len(args.files) == 1 and (args.files[0] == _STDIN or not os.path.isdir(args.files[0]))
     names = _expand(args.files, args.glob, report)
     file_out = _open_output(args.output)

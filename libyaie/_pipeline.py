@@ -104,8 +104,12 @@ class Extractor:
     """Extraction with the built-in gazetteers, plus optional user gazetteer files (TOML,
     the format of ``docs/gazetteers.md``).  ``libyaie.extract`` uses a shared default."""
 
-    def __init__(self, extra_gazetteers: Sequence[str | Path] = ()):
+    def __init__(self, extra_gazetteers: Sequence[str | Path] = (), *, unlinked_places: bool = False):
+        if not isinstance(unlinked_places, bool):
+            raise TypeError(f"unlinked_places must be a bool, got {type(unlinked_places).__name__}")
         self._extra = tuple(Path(p) for p in extra_gazetteers)
+        self._unlinked = unlinked_places
+        self._own_places: frozenset[str] = frozenset()  # places the extra files add (reported even without an id)
         self._lock = threading.Lock()
         self._ready: tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str], ClauseCues] | None = None
         self._anchors: Any = None  # the automaton of date and title anchor words
@@ -115,10 +119,10 @@ class Extractor:
         self._made = _Made()  # the result's Place and Person of each gazetteer entry
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"extra": self._extra}
+        return {"extra": self._extra, "unlinked_places": self._unlinked}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["extra"])  # type: ignore[misc]
+        self.__init__(state["extra"], unlinked_places=state.get("unlinked_places", False))  # type: ignore[misc]
 
     # -- lazy build ---------------------------------------------------------------------
     def _build(self) -> tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str], ClauseCues]:
@@ -128,6 +132,8 @@ class Extractor:
         with self._lock:
             if self._ready is None:
                 gaz = _gazetteer.get() if not self._extra else _gazetteer.load(extra=self._extra)
+                if self._extra:
+                    self._own_places = frozenset(gaz.places.keys() - _gazetteer.get().places.keys())
                 mods: list[str] = []
                 rel: dict[str, list[str]] = {"yesterday": [], "today": [], "tomorrow": [], "day-before-yesterday": [],
                                              "day-after-tomorrow": []}
@@ -287,6 +293,12 @@ class Extractor:
         for t in titles:
             if t.person is None:
                 t.inferred = infer_holder(gaz, t, ref)
+        if not self._unlinked:
+            # a built-in place with no GeoNames id (an air base, an oil field, a historical
+            # region) has taken part in every decision above, but is reported only when asked
+            # for; the places of the user's own gazetteer files always are
+            own = self._own_places
+            place_sels = [p for p in place_sels if p.place.geonames_id is not None or p.place.id in own]
         return _document(text, nt, lang, ref, source, dates, place_sels, titles, persons, self._made)
 
     # -- steps ----------------------------------------------------------------------------
