@@ -104,6 +104,9 @@ _PREV_WORD = _regex_cache.compile(r"(\w+)\W{0,3}$")
 _PREV_WORD_R = _regex_cache.compile(r"(?r)(\w+)\W{0,3}$")
 # place names that are the first word of an idiom (normalised): مسقط رأس "birthplace"
 _IDIOM_HEADS = frozenset({"مسقط"})
+# a currency word right before a country's name makes it the currency's name (Indonesian and
+# Vietnamese put the country after: "9 miliar dolar AS", "5 tỷ đô la Mỹ", "dolar Singapura")
+_CURRENCY_BEFORE = _regex_cache.compile(r"(?:^|(?<=[^\w]))(?:dolar|đô la|đôla|đô-la)\s$")
 _IDIOM_AFTER = _regex_cache.compile(r"\s{1,2}راس")
 # place names that are also adjectives, with the nouns they qualify (normalised; the noun
 # may carry proclitics): القوة القاهرة / الظروف القاهرة "force majeure", not Cairo
@@ -414,6 +417,8 @@ def resolve_places(
         nouns = _ADJ_AFTER_NOUN.get(key)
         if nouns is not None and _after_noun(norm, s, nouns):
             continue  # القوة القاهرة: "force majeure", not Cairo
+        if s > 3 and norm[s - 1] == " " and _CURRENCY_BEFORE.search(norm, max(0, s - 9), s) is not None:
+            continue  # "dolar AS", "đô la Mỹ": a currency's name, not the country
         caps_forms = usable[0].upper if len(usable) == 1 else all(map(_UPPER_FORM, usable))
         caps_text: bool | None = None  # _all_caps(key, s, is_upper), computed when needed
         if cased and not _is_arabic(key):
@@ -444,7 +449,9 @@ def resolve_places(
             if strong_lists is None:
                 strong_lists = _strong_lists(hits, norm)
             near_strong = strong_lists[i]
-            if not (prev in _TRIGGERS or gap_title or near_strong or vi_ok):
+            # (not for a Vietnamese name: the "thành" of "thành viên" is no "thành phố")
+            city = prev in _CITY_TRIGGERS and not vi_lang
+            if not (prev in _TRIGGERS or city or gap_title or near_strong or vi_ok):
                 pending.append((i, key))
                 continue
             accepted_weak.add(key)
