@@ -29,7 +29,7 @@ from .model import DateMention, Document, Person, PersonMention, Place, PlaceMen
 from .resolve.persons import PersonSel, TitleSel, attach, find_persons, infer_holder, office_country
 from .resolve.places import PlaceSel, resolve_places
 from .resolve.tense import ClauseCues, clause_cues
-from .resolve.timex import DateSpec, resolve
+from .resolve.timex import DateSpec, resolve, share_headline_years
 from .rules import _LIST_REF, _LISTS, Rule, alt, compile_pattern, pattern_reach, plain, rule_anchor_forms
 from .rules import dates as date_rules
 from .rules import titles as title_rules
@@ -418,7 +418,8 @@ class Extractor:
                     and nxt.weekday is not None and nxt.day is None and nxt.direction != 0
                     and _COORD_GAP.fullmatch(norm, e, merged[k + 1][0]) is not None):
                 merged[k] = (s, e, attrs.evolve(spec, direction=nxt.direction), name)
-        return merged
+        # a headline's "Pemilu 10 Desember" takes the year of the body's "10 Desember 2018"
+        return share_headline_years(merged, norm, ref)
 
     @staticmethod
     def _titles(rules: Sequence[Rule], nt: NormText, anchors: _Anchors) -> list[TitleSel]:

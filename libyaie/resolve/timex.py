@@ -2,7 +2,7 @@
 
 Values follow CONTRACT.md §4, as HeidelTime writes them: ``2020-12-28``,
 ``2020-12``, ``2020``, ``2020-W52``, ``197`` (decade), ``20`` (century),
-``2022-Q1``, ``2020-SU`` (season), durations ``P6Y``/``P2W``/``PXY``,
+``2022-Q1``, ``2020-SU`` (season), durations ``P6Y``/``P2W``/``PXY``, sets ``XXXX-WXX-1``,
 ``XXXX-12-27`` when the year is unknown.  Relative expressions are anchored to
 the reference date; without one they stay underspecified — never invented.
 """
@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["DateSpec", "Resolved", "hijri_to_gregorian", "resolve"]
+__all__ = ["DateSpec", "Resolved", "hijri_to_gregorian", "resolve", "share_headline_years"]
 
 
 @attrs.frozen(slots=False)
@@ -43,7 +44,7 @@ class DateSpec:
     season: str | None = None  # SP SU FA WI
     part_of_day: str | None = None  # MO AF EV NI
     mod: str | None = None
-    set_: bool = False
+    set_: bool = False  # a recurring weekday ("every Monday"): XXXX-WXX-1, kind set
     anaphoric: bool = False  # "the same year" (العام ذاته, cùng năm): the year last named in the text
     weekend: bool = False  # with rel_unit W: the weekend of that week (2020-W52-WE); direction -1: the last one
 
@@ -111,6 +112,29 @@ def _closest_year(month: int, day: int | None, ref: datetime.date, direction: in
     return past_y if back <= 300 else past_y + 1
 
 
+# the first and the last month of each season (northern hemisphere; winter from December, its
+# year the year it begins in)
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def _season_year(season: str, direction: int, ref: datetime.date) -> int:
+    """The year of a season without one: "next spring" is the first one to begin after the
+    reference date, "last summer" the latest one over before it, an unmarked or "this"
+    season the reference date's year."""
+    first, last = _SEASON_MONTHS.get(season, (1, 12))
+    if direction > 0:
+        return ref.year if ref.month < first else ref.year + 1
+    if direction < 0:
+        # the season of year y is over after month ``last`` of y (14: February of y + 1)
+        y = ref.year
+        while y * 12 + last >= ref.year * 12 + ref.month:
+            y -= 1
+        return y
+    if season == "WI" and ref.month <= 2:
+        return ref.year - 1  # January and February belong to the winter that began in December
+    return ref.year
+
+
 def _iso_week(d: datetime.date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y}-W{w:02d}"
@@ -135,6 +159,13 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
         if unit == "MIN":
             return Resolved(f"PT{amount}M", "duration", False)
         return Resolved(f"P{amount}{unit}", "duration", False)
+
+    # a set: "every Monday", "setiap hari Senin", "كل يوم اثنين" (TIMEX3 SET, as HeidelTime
+    # writes it: XXXX-WXX-1); a weekday is the only set the rules read
+    if spec.set_:
+        if spec.weekday is None or not 1 <= spec.weekday <= 7:
+            return None
+        return Resolved(f"XXXX-WXX-{spec.weekday}", "set", False)
 
     y, m, d = spec.year, spec.month, spec.day
     if spec.calendar == "libyan" and y is not None:
@@ -177,6 +208,8 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
         if ref is None:
             if spec.weekend:
                 return Resolved("XXXX-WXX-WE", "date", False)
+            if spec.season is not None and spec.rel_unit == "Y":
+                return Resolved(f"XXXX-{spec.season}", "date", False)
             return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[spec.rel_unit], "date", False)
         if spec.rel_unit == "D":
             return Resolved((ref + datetime.timedelta(days=k)).isoformat() + suffix, "date", True)
@@ -232,7 +265,7 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
         if y is None:
             if ref is None:
                 return Resolved(f"XXXX-{spec.season}", "date", False)
-            return Resolved(f"{ref.year:04d}-{spec.season}", "date", True)
+            return Resolved(f"{_season_year(spec.season, spec.direction, ref):04d}-{spec.season}", "date", True)
         return Resolved(f"{y:04d}-{spec.season}", "date", False)
 
     if y is not None and m is None:
@@ -260,3 +293,52 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
     if not _valid(y, m, d):
         return None
     return Resolved(f"{y:04d}-{m:02d}-{d:02d}{suffix}", "date", anchored)
+
+
+_HEADLINE_MAX = 200
+"""The longest first line read as a headline (a first paragraph is no headline)."""
+
+
+def _yearless(spec: DateSpec) -> bool:
+    """A Gregorian month, or day and month, with nothing that places it in a year."""
+    return (spec.month is not None and spec.year is None and spec.direction == 0 and spec.rel_unit is None
+            and spec.weekday is None and not spec.anaphoric and not spec.set_ and spec.calendar == "gregorian"
+            and spec.duration_unit is None)
+
+
+def _placed_year(spec: DateSpec, ref: datetime.date | None) -> int | None:
+    """The year a Gregorian month or day names, when the text places it (its own year, or a
+    direction: "24 Desember mendatang", "March last year"); None for a bare one."""
+    if spec.month is None or spec.calendar != "gregorian" or spec.set_ or spec.duration_unit is not None:
+        return None
+    if spec.year is not None:
+        return spec.year
+    if spec.direction == 0 and spec.rel_unit != "Y":
+        return None
+    r = resolve(spec, ref)
+    return int(r.value[:4]) if r is not None and r.value[:4].isdigit() else None
+
+
+def share_headline_years(
+    dates: Sequence[tuple[int, int, DateSpec, str]], text: str, ref: datetime.date | None
+) -> list[tuple[int, int, DateSpec, str]]:
+    """A headline shortens its dates: "Pemilu Desember", "Sepakati Pemilu 10 Desember" stand
+    for the body's "24 Desember mendatang", "10 Desember 2018".  A month (or a day and month)
+    of the headline (the first line, when short) with no year and no direction takes the year
+    the body gives the same month (the same day and month), when the body gives one year only.
+    ``dates`` are (start, end, spec, rule name) on ``text``, sorted by start."""
+    nl = text.find("\n")
+    if nl <= 0 or nl > _HEADLINE_MAX or not dates or dates[0][0] >= nl:
+        return list(dates)
+    out = list(dates)
+    body = [(spec, _placed_year(spec, ref)) for s, _, spec, _ in dates if s > nl]
+    for k, (s, e, spec, name) in enumerate(dates):
+        if s >= nl:
+            break
+        if not _yearless(spec):
+            continue
+        years = {y for other, y in body
+                 if y is not None and other.month == spec.month and (spec.day is None or other.day == spec.day)}
+        if len(years) == 1:
+            out[k] = (s, e, attrs.evolve(spec, year=years.pop()), name)
+    return out

@@ -182,20 +182,24 @@ def relative_day_rule(p: Pieces, left: str, right: str, examples: Sequence[Examp
 
 def latin_hijri_rule(p: Pieces, left: str, right: str, examples: Sequence[Example], negatives: Sequence[str]) -> Rule:
     """``<lang>.date.hijri`` for Latin-script languages: a Hijri month name with its year
-    (``1 Syawal 1441 H``, ``10 Dzulhijjah 1441 Hijriah``, ``Ramadan 1441 AH``), converted on
+    (``1 Syawal 1441 H``, ``10 Dzulhijjah 1441 Hijriah``, ``Ramadan 1441 AH``, ``Ramadan 10,
+    1431``: the month first, then the day and a comma, as an English date), converted on
     the Umm al-Qura calendar.  The year is required: Ramadan, Rajab and Safar are also given
     names."""
 
     def build(m: regex.Match[str]) -> object:
         mo = p.month_index(m["m"], "hijri")
-        if mo is None:
+        if mo is None or (m["d"] and m["d2"]):
             return None
-        return spec(year=int(m["y"]), month=mo, day=int(m["d"]) if m["d"] else None, calendar="hijri")
+        d = m["d"] or m["d2"]
+        return spec(year=int(m["y"]), month=mo, day=int(d) if d else None, calendar="hijri")
 
     hmonth = p.alt_months("hijri")
     return compile_rule(
         f"{p.lang}.date.hijri", "date", p.lang,
-        rf"""{left}(?:(?P<d>[12]\d|30|0?[1-9])\s{{1,2}})?(?P<m>{hmonth})\s{{1,2}}(?P<y>1[3-5]\d\d)(?!\d)
+        # day month year (10 Dzulhijjah 1441) or, in English, month day, year (Ramadan 10, 1431)
+        rf"""{left}(?:(?P<d>[12]\d|30|0?[1-9])\s{{1,2}})?(?P<m>{hmonth})
+             (?:\s{{1,2}}(?P<d2>[12]\d|30|0?[1-9])(?:st|nd|rd|th)?\s{{0,2}},)?\s{{1,2}}(?P<y>1[3-5]\d\d)(?!\d)
              (?:\s{{0,2}}{p.alt_words("hijri-marker")}(?![\w\u0300-\u036f]))?""",
         build, examples=examples, negatives=negatives, priority=1, anchor=(hmonth,),
     )

@@ -32,6 +32,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     MONTH = p.alt_months("gregorian")
     HMONTH = p.alt_months("hijri")
     LMONTH = p.alt_months("libyan")
+    LMONTH_REL = p.alt_months("libyan", exclude=["الربيع", "الصيف"])  # also the seasons
     PAST_FUT = p.alt_words("past", "future", "this")
     MONTH_PREFIX = p.alt_words("month-prefix")
     YEAR_PREFIX = p.alt_words("year-prefix")
@@ -128,6 +129,12 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             pod = "MO" if p.function_of(m["pod"], "morning", "evening") == "morning" else "EV"
         return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
 
+    def b_weekday_set(m: regex.Match[str]) -> object:
+        wd = wd_index(m["wd"])
+        if wd is None or (not m["yawm"] and wd in (1, 7)):
+            return None  # كل اثنين "every two", كل أحد "everyone": only after يوم
+        return spec(weekday=wd, set_=True)
+
     def b_rel(m: regex.Match[str]) -> object:
         unit = "W" if m["w"] else "M" if m["mw"] else "Y"
         fn = p.function_of(m["dir"], "past", "future", "this")
@@ -168,6 +175,11 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return None
         d = int(m["d"]) if m["d"] else None
         return spec(year=int(m["y"]), month=mo, day=d, calendar="libyan")
+
+    def b_libyan_rel(m: regex.Match[str]) -> object:
+        # the Libyan months are the Gregorian ones under other names
+        mo = p.month_index(m["m"], "libyan")
+        return None if mo is None else spec(month=mo, direction=direction_of(p, m["dir"]))
 
     decades = {"عشرينيات": 2, "ثلاثينيات": 3, "اربعينيات": 4, "خمسينيات": 5, "ستينيات": 6,
                "سبعينيات": 7, "ثمانينيات": 8, "تسعينيات": 9}
@@ -269,6 +281,28 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             anchor=("شهر", "عام", "سنه", "يوم", "اسبوع", "ساعه", "عقد", "قرن"),
         ),
         compile_rule(
+            # "خلال العقد الماضي": the past decade, ten years up to the reference date (a
+            # duration, as "hơn một thập kỷ qua", "more than a decade")
+            "ar.date.past-decade", "date", "ar",
+            # (not السابق: "العقد السابق" is also "the previous contract")
+            rf"""{AR_L}العقد\s{{1,2}}(?:الماضي|المنصرم|الاخير){R}""",
+            lambda m: spec(duration_unit="DE", duration_amount=1),
+            examples=[Example("خلال العقد الماضي", {"value": "P10Y"}), Example("في العقد الأخير", {"value": "P10Y"})],
+            negatives=["العقد", "العقد الاجتماعي", "العقد المقبل", "العقد السابق"],
+            anchor=("العقد",),
+        ),
+        compile_rule(
+            # "بعد شهر من الانتخابات": a month after an event, one unit (as "a month after", "a
+            # week after" in English).  Not a day: "بعد يوم من" is "the next day", no duration
+            # (annotators mark neither "a day after" nor "بعد يوم من")
+            "ar.date.after-unit", "date", "ar",
+            rf"""{AR_L}(?<=(?:^|[^\w])[وف]?بعد\s{{1,2}})(?P<u>شهر|عام|سنه|اسبوع|عقد|قرن)(?=\s{{1,2}}(?:من|علي)\s)""",
+            b_unit_once,
+            examples=[Example("بعد شهر من الانتخابات", {"value": "P1M"}), Example("وبعد عام على الثورة", {"value": "P1Y"})],
+            negatives=["بعد يوم من الاتفاق", "بعد شهر رمضان", "بعد عام 2011", "بعد شهر"],
+            anchor=("شهر", "عام", "سنه", "اسبوع", "عقد", "قرن"),
+        ),
+        compile_rule(
             "ar.date.weekday", "date", "ar",
             rf"""{AR_L}(?<!سوق\s{{1,2}})(?:(?P<pod>{MORNING}|{EVENING})\s{{1,2}})?(?P<wd>{WEEKDAY})
                  (?:\s{{1,2}}(?P<dir>{PAST_FUT}))?{R}""",
@@ -282,6 +316,19 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("الجمعة", {"value": "XXXX-XX-XX"}, ref=None),
             ],
             negatives=["أحد المسؤولين", "جمعة", "اثنين من", "سوق الجمعة"],
+        ),
+        compile_rule(
+            # a recurring weekday is a set (TIMEX3 SET XXXX-WXX-1): "كل يوم اثنين", "كل جمعة"
+            "ar.date.weekday-set", "date", "ar",
+            rf"""{AR_L}(?:{p.alt_words("set-every")})\s{{1,2}}(?:(?P<yawm>يوم)\s{{1,2}})?(?P<wd>(?:ال)?{WD_BARE}){R}""",
+            b_weekday_set,
+            examples=[
+                Example("كل يوم اثنين", {"value": "XXXX-WXX-1", "kind": "set"}),
+                Example("كل جمعة", {"value": "XXXX-WXX-5", "kind": "set"}),
+                Example("كل يوم الأحد", {"value": "XXXX-WXX-7", "kind": "set"}),
+            ],
+            negatives=["كل اثنين من", "كل أحد", "كل يوم"],
+            priority=1,
         ),
         compile_rule(
             "ar.date.relative-unit", "date", "ar",
@@ -371,6 +418,17 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             negatives=["الربيع العربي"],
             priority=1,
             anchor=(LMONTH,),
+        ),
+        compile_rule(
+            # a Libyan (Jamahiriya) month with a direction: "منذ النوار الماضي" (February).  Not
+            # الربيع, الصيف: "الصيف الماضي" is last summer
+            "ar.date.libyan-relative", "date", "ar",
+            rf"""{AR_L}(?P<m>{LMONTH_REL})\s{{1,2}}(?P<dir>{PAST_FUT}){R}""",
+            b_libyan_rel,
+            examples=[Example("منذ النوار الماضي", {"value": "2009-02"}, ref=datetime.date(2009, 9, 24)),
+                      Example("هانيبال المقبل", {"value": "2021-08"})],
+            negatives=["الصيف الماضي", "الربيع المقبل"],
+            anchor=(LMONTH_REL,),
         ),
         compile_rule(
             "ar.date.decade", "date", "ar",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 
 import regex
@@ -47,6 +48,19 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     unit_of = {normalize_key(f): u for u, forms in unit_words.items() for f in forms}
     UNITW = alt(unit_of)
     FOLLOW = alt([*_all_words(tables, "past"), *_all_words(tables, "future"), *_all_words(tables, "this")])
+    direction_of: dict[str, int] = {}
+    for fn, k in (("this", 0), ("future", 1), ("past", -1)):
+        for f in _all_words(tables, fn):
+            direction_of.setdefault(normalize_key(f), k)
+    en = tables.get("en")
+    EN_DIR = alt([*en.words.get("past", ()), *en.words.get("future", ()), *en.words.get("this", ())] if en else [])
+    YEARW = alt(_all_words(tables, "year-word"))
+    # "until now" after a unit is no future: "từ đầu năm tới nay" (since the start of the year)
+    UNTIL_NOW = alt(["tới nay", "đến nay", "cho tới nay", "cho đến nay"])
+    EVENT = alt(_all_words(tables, "event-noun"))
+    # the words between the two halves of a range or a pair of dates ("từ ngày 15/5 đến 17/5")
+    RANGE_TO = alt(["đến", "tới", "và", "hoặc", "to", "until", "till", "through", "and", "or",
+                    "hingga", "sampai", "dan", "atau", "إلى", "الى", "حتى", "أو"])
 
     def dmy(m: regex.Match[str]) -> object:
         return spec(year=year_of(m["y"]), month=int(m["m"]), day=int(m["d"]))
@@ -66,6 +80,17 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         s = m["s"]
         code = season_of.get(s) or season_of.get(_SPACES.sub(" ", s))
         return None if code is None else spec(year=int(m["y"]), season=code)
+
+    def season_rel(m: regex.Match[str]) -> object:
+        s = m["s"] or m["s1"]
+        code = season_of.get(s) or season_of.get(_SPACES.sub(" ", s))
+        d = m["dir"] or m["dir1"]
+        k = direction_of.get(d, direction_of.get(_SPACES.sub(" ", d)))
+        if code is None or k is None:
+            return None
+        if m["yw"]:  # "mùa xuân năm tới", "صيف العام الماضي": the season of that year
+            return spec(season=code, rel_unit="Y", rel_offset=k)
+        return spec(season=code, direction=k)  # "next spring", "الصيف الماضي": the nearest one
 
     def unit_this(m: regex.Match[str]) -> object:
         u = unit_of.get(m["u"]) or unit_of.get(_SPACES.sub(" ", m["u"]))
@@ -114,14 +139,17 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             # a dateline's bare day/month: "Tri-pô-li, 31/10 (TTXVN) -", "Tripoli, 30/10 -"
             "num.date.dateline-d-m", "date", "*",
-            rf"(?<=[^\W\d_],\s){DAY}/{MONTH_NUM}(?:/{YEAR2})?(?=\s?(?:\([^()\n]{{1,24}}\)\s?)?[-–—])",
+            # (without the comma at the start of a line when the agency follows: "Béc-lin 20/1 (TTXVN) -")
+            rf"""(?:(?<=[^\W\d_],\s)|(?<=(?:^|\n)[^\W\d_](?:[^\W\d_]|[\s\-.](?=[^\W\d_])){{0,40}}\s)(?=[^()\n]{{3,12}}\([^()\n]{{1,24}}\)\s?[-–—]))
+                 {DAY}/{MONTH_NUM}(?:/{YEAR2})?(?=\s?(?:\([^()\n]{{1,24}}\)\s?)?[-–—])""",
             lambda m: spec(year=year_of(m["y"]), month=int(m["m"]), day=int(m["d"])),
             examples=[
                 Example("Tri-pô-li, 31/10 (TTXVN) - Ông", {"value": "2020-10-31"}),
                 Example("Tripoli, 30/10 - Ông", {"value": "2020-10-30"}),
                 Example("Hà Nội, 16/3/2021 (VNA) – Ông", {"value": "2021-03-16"}),
+                Example("Béc-lin 20/1 (TTXVN) - Lãnh đạo", {"value": "2021-01-20"}),
             ],
-            negatives=["tỷ số 3, 2/1 - 1", "Tripoli, 30/10 ông nói", "(3, 5/1) - x"],
+            negatives=["tỷ số 3, 2/1 - 1", "Tripoli, 30/10 ông nói", "(3, 5/1) - x", "tỷ số 2/1 - 1", "Béc-lin 20/1 - 1"],
         ),
         compile_rule(
             "num.date.prefix-d-m", "date", "*",
@@ -178,14 +206,36 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             anchor=(SEASON,),
         ),
         compile_rule(
+            # a season with a direction: "next spring", "mùa xuân năm tới", "musim dingin lalu",
+            # "الصيف الماضي", "ربيع العام المقبل"
+            "num.date.season-relative", "date", "*",
+            rf"""(?<![\w])(?:(?P<dir1>{EN_DIR})\s{{1,2}}(?P<s1>{SEASON})(?![\w])(?!\s{{1,2}}(?:in|of)\s)
+                 |(?P<s>{SEASON})\s{{1,2}}(?:(?:of\s{{1,2}}|من\s{{1,2}})?(?P<yw>{YEARW})\s{{1,2}})?(?P<dir>{FOLLOW})(?![\w])
+                  (?!\s{{1,2}}khi(?![\w])))""",
+            season_rel,
+            examples=[
+                Example("next spring", {"value": "2021-SP"}),
+                Example("last summer", {"value": "2020-SU"}),
+                Example("mùa xuân năm tới", {"value": "2018-SP"}, ref=datetime.date(2017, 7, 26)),
+                Example("musim dingin lalu", {"value": "2019-WI"}),
+                Example("الصيف الماضي", {"value": "2009-SU"}, ref=datetime.date(2009, 9, 24)),
+                Example("ربيع العام المقبل", {"value": "2021-SP"}),
+            ],
+            negatives=["the Arab Spring", "الربيع العربي", "this fall in prices", "mùa xuân sau khi", "spring"],
+            anchor=(SEASON,),
+        ),
+        compile_rule(
             "num.date.modifier-unit", "date", "*",
-            rf"(?<=(?<![\w]){MOD}[\s\-]{{1,2}}(?:the\s{{1,2}})?)(?P<u>{UNITW})(?![\w])(?!\s{{1,2}}(?:\d|{FOLLOW}(?![\w])|(?:of|của|من)\s))",
+            rf"""(?<=(?<![\w]){MOD}[\s\-]{{1,2}}(?:the\s{{1,2}})?)(?P<u>{UNITW})(?![\w])
+                 (?!\s{{1,2}}(?:\d|(?!{UNTIL_NOW}(?![\w])){FOLLOW}(?![\w])|(?:of|của|من)\s))""",
             unit_this,
             examples=[
                 Example("cuối năm", {"value": "2020"}),
                 Example("مطلع العام", {"value": "2020"}),
                 Example("the end of the year", {"value": "2020"}),
                 Example("akhir bulan", {"value": "2020-12"}),
+                # "tới nay": until now, not "next year"
+                Example("từ đầu năm tới nay", {"value": "2020"}),
             ],
             negatives=["cuối năm 2021", "năm"],
             priority=-1,
@@ -209,5 +259,37 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             negatives=["sejak 20000", "since 2014.5", "before 2011/12"],
             priority=-1,
             anchor_digits=4,
+        ),
+        compile_rule(
+            # an event named by its year, the year right after the noun: "sejak konflik 2011",
+            # "kudeta 1969", "ثورة 2011", "bầu cử 2021" (not "Resolusi 1973", a number)
+            "num.date.year-after-event", "date", "*",
+            rf"(?<=(?<!\w)[وفبل]{{0,2}}{EVENT}\s{{1,2}}){YEAR}(?![\d%]|\s?[/\-.,]\d)",
+            year,
+            examples=[
+                Example("sejak konflik 2011, ketika", {"value": "2011"}),
+                Example("berkuasa sejak kudeta 1969", {"value": "1969"}),
+                Example("منذ ثورة 2011", {"value": "2011"}),
+                Example("وانتخابات 2014", {"value": "2014"}),
+            ],
+            negatives=["Resolusi 1973", "konflik 20110", "konflik 2011.5", "perang 1990/91"],
+            priority=-1,
+            anchor_digits=4,
+        ),
+        compile_rule(
+            # the second date of a pair or range written without its day word: "từ ngày 15/5
+            # đến 17/5", "ngày 3/4 và 5/4", "tanggal 1/3 hingga 5/3" (the first has the day word)
+            "num.date.range-d-m", "date", "*",
+            rf"""(?<=(?<!\w){day_prefix}\s{{1,2}}(?:[12]\d|3[01]|0?[1-9])[/\-.](?:1[0-2]|0?[1-9])(?:[/\-.]\d{{2,4}})?
+                    (?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,2}}{RANGE_TO}\s{{1,2}}|\s{{1,2}}و))
+                 {DAY}[/\-]{MONTH_NUM}(?:/{YEAR2})?(?![\d/\-]|\.\d)""",
+            lambda m: spec(year=year_of(m["y"]), month=int(m["m"]), day=int(m["d"])),
+            examples=[
+                Example("từ ngày 15/5 đến 17/5.", {"value": "2020-05-17"}),
+                Example("ngày 3/4 và 5/4", {"value": "2020-04-05"}),
+                Example("tanggal 1/3 hingga 5/3/2021", {"value": "2021-03-05"}),
+                Example("ngày 15/5-17/5", {"value": "2020-05-17"}),
+            ],
+            negatives=["tỷ số 2/1 đến 3/1", "ngày 15/5 đến 17/13", "ngày 15/5 đến 17/5/20234"],
         ),
     ]

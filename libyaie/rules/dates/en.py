@@ -11,7 +11,7 @@ import regex
 
 from ... import _regex_cache
 from ..._gazetteer import DateTables
-from .. import DIGIT, Example, L, R, Rule, compile_rule, first_of
+from .. import DIGIT, Example, L, R, Rule, compile_pattern, compile_rule, first_of
 from ._pieces import YEAR, Pieces, ago_build, direction_of, latin_hijri_rule, relative_day_rule, spec
 
 __all__ = ["rules"]
@@ -33,6 +33,12 @@ def _capitalised(original: str) -> bool:
     return False
 
 
+def _weekday_capitalised(original: str) -> bool:
+    # "every Monday": the weekday, the last word, is capitalised
+    words: list[str] = _WORDS.findall(original)
+    return bool(words) and words[-1][:1].isupper()
+
+
 def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     p = Pieces(tables, "en")
     MONTH = p.alt_months("gregorian")
@@ -43,6 +49,12 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     ORD_SUFFIX = r"(?:st|nd|rd|th)?"
     MONTH_PREP = p.alt_words("month-preposition")
     MODS = p.alt_words("start", "mid", "end")
+    # what makes "a day" a rate: a quantity (a number, "million", "twice") and at most two words
+    # before it ("500,000 barrels a day", "$60 million a year", "three times a week")
+    rate_before = compile_pattern(
+        rf"(?:\d|(?<![\w]){p.alt_words('rate-quantity')})(?:\s{{1,2}}[^\W\d_]{{1,20}}){{0,2}}\s{{1,2}}$")
+    # what "a 2015 ..." may not be followed by: a unit of measure ("a 1900 km border")
+    MEASURE = p.alt_words("measure-word")
 
     def b_mdy(m: regex.Match[str]) -> object:
         mo = p.month_index(m["m"])
@@ -86,7 +98,13 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         n = p.number(m["n"])
         if u is None or n is None or u == "Q":
             return None
+        if m["n"] in ("a", "an") and rate_before.search(m.string, max(0, m.start() - 40), m.start()) is not None:
+            return None  # a rate, not a duration: "500,000 barrels a day", "$60 million a year", "twice a week"
         return spec(duration_unit=u, duration_amount=None if n < 0 else n)
+
+    def b_weekday_set(m: regex.Match[str]) -> object:
+        wd = p.weekday_index(m["wd"])
+        return None if wd is None else spec(weekday=wd, set_=True)
 
     return [
         compile_rule(
@@ -160,6 +178,21 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             accept=_capitalised,
         ),
         compile_rule(
+            # a recurring weekday is a set (TIMEX3 SET XXXX-WXX-1), not one day
+            "en.date.weekday-set", "date", "en",
+            rf"""{L}{p.alt_words("set-every")}\s{{1,2}}(?P<wd>{WEEKDAY}){R}""",
+            b_weekday_set,
+            examples=[
+                Example("every Monday", {"value": "XXXX-WXX-1", "kind": "set"}),
+                Example("each Friday", {"value": "XXXX-WXX-5", "kind": "set"}),
+                Example("every Sunday", {"value": "XXXX-WXX-7", "kind": "set"}, ref=None),
+            ],
+            negatives=["every sunday school", "every day"],
+            accept=_weekday_capitalised,
+            priority=1,
+            anchor=(WEEKDAY,),
+        ),
+        compile_rule(
             "en.date.relative-unit", "date", "en",
             rf"{L}(?P<dir>{PAST_FUT})\s{{1,2}}(?P<u>week|month|year){R}",
             b_rel,
@@ -172,8 +205,12 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             anchor=("week", "month", "year"),
         ),
         latin_hijri_rule(p, L, R, [Example("1 Shawwal 1441 AH", {"value": "2020-05-24"}), Example("Ramadan 1441 AH", {"value": "2020-04"}),
-                          Example("10 Dhul Hijjah 1441", {"value": "2020-07-31"})],
-                         ["Ramadan Abu Zakouk", "Safar 2020"]),
+                          Example("10 Dhul Hijjah 1441", {"value": "2020-07-31"}),
+                          Example("9 Ramadan 1436 AH", {"value": "2015-06-26"}),
+                          # month, day and year, as an English date is written
+                          Example("Ramadan 10, 1431", {"value": "2010-08-20"}),
+                          Example("Shawwal 1st, 1441 AH", {"value": "2020-05-24"})],
+                         ["Ramadan Abu Zakouk", "Safar 2020", "Ramadan 10, 2010", "10 Ramadan 10, 1431"]),
         relative_day_rule(p, L, R, [Example("yesterday", {"value": "2020-12-27"}), Example("this morning", {"value": "2020-12-28"})],
                           ["today"]),
         compile_rule(
@@ -186,7 +223,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("several months", {"value": "PXM"}),
                 Example("for a month", {"value": "P1M"}),
             ],
-            negatives=["two days ago", "a 5-year-old", "a year ago", "three weeks later"],
+            negatives=["two days ago", "a 5-year-old", "a year ago", "three weeks later",
+                       # rates: a quantity per unit is no duration
+                       "500,000 barrels a day", "$60 million a year", "twice a week", "three times a day"],
             anchor=(UNIT,),
         ),
         compile_rule(
@@ -232,6 +271,17 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             examples=[Example("in 2011", {"value": "2011"}), Example("since 2014", {"value": "2014"}),
                       Example("since the 2011 overthrow", {"value": "2011"})],
             negatives=["in 20110"],
+            anchor_digits=4,
+        ),
+        compile_rule(
+            # a year used as a modifier after "a": "a 2015 law", "a 1969 coup" (a plural noun
+            # cannot follow "a", so this is no count: "a 2015 law", never "a 2015 migrants";
+            # a unit of measure can: "a 1900 km border")
+            "en.date.year-modifier", "date", "en",
+            rf"""(?<=(?<!\w)an?\s{{1,2}}){YEAR}(?=\s{{1,2}}[^\W\d_])(?!\s{{1,2}}{MEASURE}(?![\w]))""",
+            lambda m: spec(year=int(m["y"])),
+            examples=[Example("repealed a 2015 law", {"value": "2015"}), Example("seized power in a 1969 coup", {"value": "1969"})],
+            negatives=["a 2015", "a 1900 km border", "a 2000-strong force", "a 2000.5 ratio", "on 2015 migrants"],
             anchor_digits=4,
         ),
     ]

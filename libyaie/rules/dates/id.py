@@ -33,6 +33,13 @@ def _capitalised(original: str) -> bool:
     return False
 
 
+def _last_capitalised(original: str) -> bool:
+    # "setiap Minggu" (every Sunday) vs "setiap minggu" (every week): the weekday, the last
+    # word, decides
+    words: list[str] = _WORDS.findall(original)
+    return bool(words) and words[-1][:1].isupper()
+
+
 def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     p = Pieces(tables, "id")
     MONTH = p.alt_months("gregorian")
@@ -88,6 +95,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         if unit is None:
             return None
         return spec(rel_unit=unit, rel_offset=_OFFSET.get(fn or "", 0))
+
+    def b_weekday_set(m: regex.Match[str]) -> object:
+        wd = p.weekday_index(m["wd"])
+        return None if wd is None else spec(weekday=wd, set_=True)
 
     def b_month_only(m: regex.Match[str]) -> object:
         mo = p.month_index(m["m"])
@@ -167,8 +178,22 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             accept=_capitalised,
         ),
         compile_rule(
+            # a recurring weekday is a set (TIMEX3 SET XXXX-WXX-1): "setiap hari Senin", "tiap Jumat"
+            "id.date.weekday-set", "date", "id",
+            rf"""{L}(?:{p.alt_words("set-every")})\s{{1,2}}(?:hari\s{{1,2}})?(?P<wd>{WEEKDAY}){R}""",
+            b_weekday_set,
+            examples=[
+                Example("setiap hari Senin", {"value": "XXXX-WXX-1", "kind": "set"}),
+                Example("tiap Jumat", {"value": "XXXX-WXX-5", "kind": "set"}),
+            ],
+            negatives=["setiap minggu", "setiap hari"],
+            priority=1,
+            accept=_last_capitalised,
+        ),
+        compile_rule(
             "id.date.relative-unit", "date", "id",
-            rf"{L}(?P<u>minggu|pekan|bulan|tahun)\s{{1,2}}(?P<dir>{PAST_FUT}){R}",
+            # (not right after a dated weekday, which it only qualifies: "Senin (8/11) pekan lalu")
+            rf"{L}(?<!\)\s{{1,2}})(?P<u>minggu|pekan|bulan|tahun)\s{{1,2}}(?P<dir>{PAST_FUT}){R}",
             b_rel,
             examples=[
                 Example("bulan lalu", {"value": "2020-11"}),
@@ -177,7 +202,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("tahun lalu", {"value": "2019"}),
                 Example("tahun ini", {"value": "2020"}),
             ],
-            negatives=["bulan", "beberapa tahun lalu"],
+            negatives=["bulan", "beberapa tahun lalu", "Senin (8/11) pekan lalu"],
             anchor=("minggu", "pekan", "bulan", "tahun"),
         ),
         latin_hijri_rule(p, L, R, [Example("1 Syawal 1441 H", {"value": "2020-05-24"}), Example("10 Dzulhijjah 1441 Hijriah", {"value": "2020-07-31"}),

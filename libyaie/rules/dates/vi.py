@@ -57,6 +57,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     WEEK = p.alt_words("week")
     MORNING = p.alt_words("morning")
     EVENING = p.alt_words("evening")
+    EVERY = p.alt_words("set-every")
     DAYP = r"(?:ngày|hôm|mùng|mồng|sáng|trưa|chiều|tối|đêm|rạng\s{1,2}sáng)"
     # what follows the hours or minutes of a clock time: more digits (23 giờ 59), a part of the
     # day (6 giờ sáng), a date (8 giờ ngày 5/3) or "(giờ địa phương)" (local time)
@@ -85,6 +86,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             fn = p.function_of(m["wdir"], "past", "future", "this")
             return spec(weekday=wd, rel_unit="W", rel_offset=_OFFSET.get(fn or "", 0), part_of_day=pod)
         return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
+
+    def b_weekday_set(m: regex.Match[str]) -> object:
+        wd = p.weekday_index(m["wd"] or m["wd2"])
+        return None if wd is None else spec(weekday=wd, set_=True)
 
     def b_rel(m: regex.Match[str]) -> object:
         u = m["u"]
@@ -162,6 +167,21 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             accept=_capitalised_weekday,
         ),
         compile_rule(
+            # a recurring weekday is a set (TIMEX3 SET XXXX-WXX-1): "mỗi thứ Hai", "thứ Hai hàng tuần"
+            "vi.date.weekday-set", "date", "vi",
+            rf"""{L}(?:(?:{EVERY})\s{{1,2}}(?:ngày\s{{1,2}})?(?P<wd>{WEEKDAY})
+                 |(?:ngày\s{{1,2}})?(?P<wd2>{WEEKDAY})\s{{1,2}}(?:{EVERY})\s{{1,2}}(?:{WEEK})){R}""",
+            b_weekday_set,
+            examples=[
+                Example("thứ Hai hàng tuần", {"value": "XXXX-WXX-1", "kind": "set"}),
+                Example("mỗi thứ Sáu", {"value": "XXXX-WXX-5", "kind": "set"}),
+                Example("Chủ nhật hằng tuần", {"value": "XXXX-WXX-7", "kind": "set"}),
+            ],
+            negatives=["giai đoạn thứ hai hàng tuần", "mỗi tuần", "thứ Hai tuần trước"],
+            priority=1,
+            accept=_capitalised_weekday,
+        ),
+        compile_rule(
             "vi.date.weekday-day-month", "date", "vi",
             rf"""{L}(?P<wd>{WEEKDAY})\s{{1,2}}{DAY}[/\-]{MONTH_NUM}(?:[/\-]{YEAR})?(?![\d/])
                  (?:\s{{1,2}}(?P<dir>{PAST_FUT}){R})?""",
@@ -177,7 +197,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "vi.date.relative-unit", "date", "vi",
-            rf"{L}(?<!(?:những|các|mấy|nhiều|vài|\d|{NUM})\s{{1,2}})(?P<u>tuần\s{{1,2}}lễ|tuần|tháng|năm)\s{{1,2}}(?P<dir>{PAST_FUT}){R}",
+            # "năm tới nay" is "the year until now" (từ đầu năm tới nay), not "next year"
+            rf"{L}(?<!(?:những|các|mấy|nhiều|vài|\d|{NUM})\s{{1,2}})(?P<u>tuần\s{{1,2}}lễ|tuần|tháng|năm)\s{{1,2}}(?P<dir>{PAST_FUT}){R}(?!(?<=tới)\s{{1,2}}nay{R})",
             b_rel,
             examples=[
                 Example("năm ngoái", {"value": "2019"}),
@@ -186,7 +207,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("năm nay", {"value": "2020"}),
                 Example("năm tới", {"value": "2021"}),
             ],
-            negatives=["những năm qua", "một tuần sau", "ba tháng tới"],
+            negatives=["những năm qua", "một tuần sau", "ba tháng tới", "năm tới nay"],
             anchor=("tuần", "tháng", "năm"),
         ),
         relative_day_rule(p, L, R, [Example("hôm qua", {"value": "2020-12-27"}), Example("ngày mai", {"value": "2020-12-29"}),
@@ -220,11 +241,13 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             # within the next / the past N units: "trong vòng 8 tháng tới", "trong 10 năm qua"
             "vi.date.duration-within", "date", "vi",
-            rf"""(?:(?<=trong\s)|(?<=vòng\s))(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})(?=\s{{1,2}}(?:tới|qua)(?!\w))""",
+            # (and after "more than", "nearly", "throughout": "hơn một thập kỷ qua", "suốt 10 năm qua")
+            rf"""(?:(?<=trong\s)|(?<=vòng\s)|(?<=hơn\s)|(?<=gần\s)|(?<=suốt\s))(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})(?=\s{{1,2}}(?:tới|qua)(?!\w))""",
             b_duration,
             examples=[
                 Example("trong vòng 8 tháng tới", {"value": "P8M"}),
                 Example("trong 10 năm qua", {"value": "P10Y"}),
+                Example("bất ổn hơn một thập kỷ qua", {"value": "P10Y"}),
             ],
             negatives=["8 tháng tới", "trong tháng tới"],
             anchor=(UNIT,),
