@@ -55,3 +55,10 @@ def test_vietnamese_member_word_is_no_city_trigger() -> None:
 def test_vietnamese_exonym_of_algiers() -> None:
     got = _places("Đại sứ quán Việt Nam tại An-giê-ri cho biết đoàn đã đến thủ đô An-giê.")
     assert ("An-giê-ri", "Algeria") in got and ("An-giê", "Algiers") in got
+
+
+def test_waddan_is_weak_against_the_verb() -> None:
+    # و + دان "and condemned" is not the town; the town in a list or after a trigger is
+    assert _places("وأدان المجلس الهجوم ودان الرئيس العملية") == []
+    assert ("ودان", "Waddan") in _places("اشتباكات في ودان وهون وسوكنة")
+    assert ("ودان", "Waddan") in _places("وصلت القوات إلى مدينة ودان")
