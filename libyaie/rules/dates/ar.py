@@ -281,6 +281,21 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             anchor=("شهر", "عام", "سنه", "يوم", "اسبوع", "ساعه", "عقد", "قرن"),
         ),
         compile_rule(
+            # "ثورة 17 فبراير": the revolution named after its first day is 17 February 2011,
+            # whatever the reference date (not the 17 February before it); with a year after
+            # it, the longer day-month-year reading wins ("17 فبراير 2015")
+            "ar.date.february-revolution", "date", "ar",
+            rf"""(?<=ثوره\s)(?:17|السابع\s{{1,2}}عشر)\s{{1,2}}(?:من\s{{1,2}})?(?P<m>{MONTH}){R}""",
+            lambda m: spec(year=2011, month=2, day=17) if month_of(m["m"]) == 2 else None,
+            examples=[Example("ثورة 17 فبراير", {"value": "2011-02-17"}),
+                      Example("في ذكرى ثورة السابع عشر من فبراير", {"value": "2011-02-17"}),
+                      Example("لثورة 17 شباط", {"value": "2011-02-17"}),
+                      Example("ثورة 17 فبراير 2011", {"value": "2011-02-17"})],
+            negatives=["ثورة 17 مارس", "يوم 17 فبراير", "كتيبة 17 فبراير"],
+            priority=2,
+            anchor=(MONTH,),
+        ),
+        compile_rule(
             # "خلال العقد الماضي": the past decade, ten years up to the reference date (a
             # duration, as "hơn một thập kỷ qua", "more than a decade")
             "ar.date.past-decade", "date", "ar",
