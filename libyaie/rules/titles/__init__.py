@@ -6,8 +6,11 @@ Minister``) and HEAD of PORTFOLIO (``Minister of Foreign Affairs``).  The
 role is the portfolio's when the head's class is among the portfolio's
 classes (``وزير`` + ``الداخلية`` → ``interior_minister``), the head's own
 otherwise; a whole listed head (``نائب الرئيس`` → ``vice_president``) beats
-modifier + head over the same words.  Country, organisation and person are
-attached later, in ``resolve/persons.py``.
+modifier + head over the same words.  Arabic also lets an after-modifier stand
+between the head and its portfolio (``وزير سابق للداخلية``, ``رئيسا جديدا
+للحكومة``), and reads a portfolio in the construct state behind the preposition
+لـ (``رئيسا لبعثة الدعم``).  Country, organisation and person are attached
+later, in ``resolve/persons.py``.
 """
 
 from __future__ import annotations
@@ -51,10 +54,14 @@ def _index(pieces: Sequence[TitlePiece], kind: str) -> dict[str, TitlePiece]:
         for f in p.forms:
             k = normalize_key(f)
             out.setdefault(k, p)
-            if kind == "portfolio" and p.lang == "ar" and k.startswith("ال"):
-                # a portfolio after the head may carry a preposition: للجيش (ل + الجيش), بالمجلس
-                out.setdefault("ل" + k[1:], p)
-                out.setdefault("ب" + k, p)
+            if kind == "portfolio" and p.lang == "ar":
+                # a portfolio after the head may carry a preposition: للجيش (ل + الجيش), بالمجلس,
+                # and a body named in the construct state too: رئيسا لبعثة الدعم (ل + بعثة)
+                if k.startswith("ال"):
+                    out.setdefault("ل" + k[1:], p)
+                    out.setdefault("ب" + k, p)
+                else:
+                    out.setdefault("ل" + k, p)
     return out
 
 
@@ -91,11 +98,18 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
     if lang == "en":
         pattern = rf"""{left}(?:(?P<mod>{MODB})[\s\-]{{1,2}}(?:(?P<mod2>{MODB})[\s\-]{{1,2}})?)?(?:(?P<port1>{PORT})\s{{1,2}})?(?P<head>{HEAD})
                        (?:\s{{1,2}}(?:{CONN})\s{{1,2}}(?:the\s{{1,2}})?(?P<port>{PORT}))?(?:[\s\-]{{1,2}}(?P<moda>{MODA}))?{R}"""
+    elif lang == "ar":
+        # Arabic also lets an after-modifier stand between the head and its portfolio, where
+        # an indefinite head puts its adjective: وزير سابق للداخلية، رئيسا جديدا للحكومة
+        pattern = rf"""{left}(?:(?P<mod>{MODB})\s{{1,2}}(?:(?P<mod2>{MODB})\s{{1,2}})?)?(?P<head>{HEAD})
+                       (?:\s{{1,2}}(?P<modm>{MODA}))?
+                       (?:\s{{1,2}}(?:(?:{CONN})\s{{1,2}})?(?P<port>{PORT}))?(?:\s{{1,2}}(?P<moda>{MODA}))?{R}"""
     else:
         pattern = rf"""{left}(?:(?P<mod>{MODB})\s{{1,2}}(?:(?P<mod2>{MODB})\s{{1,2}})?)?(?P<head>{HEAD})
                        (?:\s{{1,2}}(?:(?:{CONN})\s{{1,2}})?(?P<port>{PORT}))?(?:\s{{1,2}}(?P<moda>{MODA}))?{R}"""
 
     has_port1 = "(?P<port1>" in pattern
+    has_modm = "(?P<modm>" in pattern
     # the reading of each head alone (no modifier, no portfolio), what most matches read:
     # built once here (a reading is immutable), as the general path below would build it
     alone = {
@@ -117,7 +131,10 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         captured_mods = () if mod1 is None else (mod1,) if (mod2 := m["mod2"]) is None else (mod1, mod2)
         port_s: str | None = m["port"] or (m["port1"] if has_port1 else None)
         moda = m["moda"]
-        if not (captured_mods or port_s or moda):
+        modas = (moda,) if moda is not None else ()
+        if has_modm and (modm := m["modm"]) is not None:
+            modas = (modm, *modas)
+        if not (captured_mods or port_s or modas):
             return alone.get(head_s)
         mods = [x if x in mods_before else _squash(x) for x in captured_mods]
         # a whole listed head beats modifier + head over the same words
@@ -149,8 +166,8 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         quals: list[str] = [q for x in mods if x in mods_before and (q := mods_before[x].qualifier)]
         if head.qualifier:
             quals.append(head.qualifier)
-        if moda:
-            qa = mods_after.get(moda) or mods_after.get(_squash(moda))
+        for x in modas:
+            qa = mods_after.get(x) or mods_after.get(_squash(x))
             if qa is not None and qa.qualifier:
                 quals.append(qa.qualifier)
         qual = min(quals, key=lambda q: _QUAL_RANK.get(q, 9)) if quals else None
@@ -190,6 +207,10 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("Chủ tịch Quốc hội", {"role": "speaker"}),
         ("Thủ tướng", {"role": "prime_minister"}),
         ("Phó Giám đốc Cơ quan tình báo quốc gia", {"role": "intelligence_chief", "qualifier": "deputy"}),
+        ("Chủ tịch luân phiên", {"role": "council_chair"}),
+        ("Chủ tịch Đại hội Dân tộc", {"role": "speaker"}),
+        ("Chủ tịch Tập đoàn Dầu khí Quốc gia", {"role": "head"}),
+        ("Thủ hiến", {"role": "prime_minister"}),
     ),
     "ar": (
         ("وزير الداخلية", {"role": "interior_minister"}),
@@ -200,6 +221,17 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("المتحدث باسم وزارة الخارجية", {"role": "spokesperson"}),
         ("المشير", {"role": "field_marshal"}),
         ("ووزير الخارجية", {"role": "foreign_minister"}),
+        ("الوزير الأول", {"role": "prime_minister"}),
+        ("مبعوثا أمميا", {"role": "envoy"}),
+        ("سفيرا", {"role": "ambassador"}),
+        ("رئيسا لبعثة الدعم الأممية", {"role": "envoy"}),
+        ("رئيس المؤتمر", {"role": "speaker"}),
+        ("رئيس المكتب التنفيذي السابق", {"role": "head", "qualifier": "former"}),
+        ("آمر كتيبة", {"role": "commander"}),
+        ("آمر حرس المنشآت النفطية السابق", {"role": "commander", "qualifier": "former"}),
+        ("رئيسا جديدا للحكومة", {"role": "prime_minister"}),
+        ("وزير سابق للداخلية", {"role": "interior_minister", "qualifier": "former"}),
+        ("رئيس مفوضية الاتحاد الأفريقي", {"role": "council_chair"}),
     ),
     "id": (
         ("Perdana Menteri NTC", {"role": "prime_minister"}),
@@ -207,6 +239,9 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("Wakil Kepala Badan Intelijen", {"role": "intelligence_chief", "qualifier": "deputy"}),
         ("Menlu", {"role": "foreign_minister"}),
         ("mantan Presiden", {"role": "president", "qualifier": "former"}),
+        ("Menteri Pertama", {"role": "prime_minister"}),
+        ("komandan Pasukan", {"role": "commander"}),
+        ("juru bicara LNA", {"role": "spokesperson", "country": "LY"}),
     ),
     "en": (
         ("longtime ruler", {"role": "leader", "qualifier": None}),
@@ -216,14 +251,25 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("Field Marshal", {"role": "field_marshal"}),
         ("Secretary of State", {"role": "foreign_minister"}),
         ("former Prime Minister", {"role": "prime_minister", "qualifier": "former"}),
+        ("Secretary of State for Security", {"role": "minister"}),
+        ("Secretary of State for Justice", {"role": "justice_minister"}),
+        ("First Minister", {"role": "prime_minister"}),
+        ("Justice Secretary", {"role": "justice_minister"}),
+        ("Sen.", {"role": "member_of_parliament"}),
+        ("chairperson of the African Union Commission", {"role": "council_chair"}),
+        ("Home Affairs Commissioner", {"role": "official"}),
+        ("junta leader", {"role": "leader"}),
+        ("head of the junta", {"role": "leader"}),
+        ("Navy spokesman", {"role": "spokesperson"}),
     ),
 }
 
 _NEGATIVES: dict[str, tuple[str, ...]] = {
-    "en": ("general election", "3 pm", "the General Assembly", "Head of State"),
-    "vi": ("tăng trưởng kinh tế",),
+    "en": ("general election", "3 pm", "the General Assembly", "Head of State", "senate"),
+    "vi": ("tăng trưởng kinh tế", "nước Chủ tịch Hội đồng Bảo an tháng 7", "làm chủ tọa"),
     "id": ("di bawah pimpinan",),
-    "ar": ("الوزارة",),
+    # ملك 'property'; متحدثا 'speaking' (a circumstantial accusative, not an office)
+    "ar": ("الوزارة", "النفط ملك لكل الليبيين", "وقال متحدثا للصحفيين"),
 }
 
 
