@@ -59,8 +59,9 @@ _HEADCOUNT = _regex_cache.compile(r"(?<![\d.,/:\-])\d{1,3}\s{1,2}$")  # a count 
 _GAP_WORD = _regex_cache.compile(r"[^\S\n]{1,2}[^\W\d_]{1,12}[^\S\n]{1,2}")
 _LETTERS = _regex_cache.compile(r"[^\W\d_]+")
 _BEFORE_TITLE = _regex_cache.compile(r"(?:'s|’s)?\s{1,2}")
-# before a lowercase title, words that say it names a role ("elected as prime minister")
-_ROLE_CUES = _regex_cache.compile(r"(?:sebagai|selaku|menjadi|làm|là|thành|as|became|named|appointed)\s{1,2}$")
+# before a lowercase title, words that say it names a role ("elected as prime minister",
+# "Haftar's spokesman", "vai trò chủ tọa")
+_ROLE_CUES = _regex_cache.compile(r"(?:(?:sebagai|selaku|menjadi|làm|là|thành|vai trò|as|became|named|appointed)\s{1,2}|['’]s\s{1,2})$")
 _BARE_GENERIC = frozenset({"head", "official", "leader", "commander", "president"})
 # one-word ranks that are also everyday words (اللواء "the brigade", الفريق "the team", general)
 _AMBIGUOUS_RANKS = frozenset(

@@ -139,3 +139,9 @@ def test_indonesian_unit_commanders() -> None:
     assert _titles("seorang komandan Tentara Nasional Libia mengatakan") == [
         ("komandan Tentara Nasional Libia", "commander")
     ]
+
+
+def test_possessive_before_a_lowercase_title_names_the_role() -> None:
+    # "X's spokesman": the possessive says whose office it is; a bare "the spokesman" stays out
+    assert _titles("Haftar's spokesman said the army would respond.") == [("spokesman", "spokesperson")]
+    assert _titles("The spokesman said nothing.") == []
