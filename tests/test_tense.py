@@ -83,7 +83,7 @@ def test_a_bare_month_in_a_future_clause() -> None:
     assert _values("The vote will take place in October.", ref) == [("October", "2021-10")]
 
 
-def test_a_stop_word_right_before_the_cue_cancels_it() -> None:
+def test_a_past_plan_word_right_before_the_cue_cancels_it() -> None:
     # "semula dijadwalkan": originally scheduled (then moved)
     ref = datetime.date(2021, 10, 1)
     assert _values("Pemilu akan digelar pada Desember", ref) == [("Desember", "2021-12")]
@@ -130,3 +130,25 @@ def test_the_weekend(text: str, value: str) -> None:
 
 def test_starting_from_a_weekday_is_ahead() -> None:
     assert [v for _, v in _values("اعتبارا من الأربعاء", datetime.date(2020, 12, 28))] == ["2020-12-30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative pronoun right before the cue does not make it a past plan
+        ("Pemilu yang dijadwalkan pada Kamis.", "2020-01-16"),
+        ("The vote, which will be held on Thursday, is key.", "2020-01-16"),
+        # "be to": a plan, also told in the past of the narration
+        ("The envoy was to meet the rivals on Thursday.", "2020-01-16"),
+        ("The envoy is to meet the rivals on Thursday.", "2020-01-16"),
+        # past-plan words right before the cue still cancel it
+        ("Pemilu semula dijadwalkan pada Kamis.", "2020-01-09"),
+        ("The talks were due to resume on Thursday.", "2020-01-09"),
+    ],
+)
+def test_relative_pronoun_and_be_to(text: str, expected: str) -> None:
+    assert [v for _, v in _values(text)] == [expected]
+
+
+def test_year_after_the_constitution() -> None:
+    assert _values("العودة إلى دستور 1951 ومسودة الدستور 2017") == [("1951", "1951"), ("2017", "2017")]

@@ -40,6 +40,7 @@ class ClauseCues:
     cue: regex.Pattern[str]
     stop: regex.Pattern[str]
     age: regex.Pattern[str]
+    past: regex.Pattern[str] | None = None  # the past-plan words (None: there are none)
 
     def age_before(self, norm: str, start: int) -> bool:
         """An age word stands right before ``start`` ("berusia", "aged", "عن عمر ناهز",
@@ -56,20 +57,25 @@ class ClauseCues:
             cue = m  # the last cue before the date
         if cue is None or self.stop.search(norm, cue.end(), start) is not None:
             return False
-        # a stop word right before the cue makes it a past plan: "كان من المقرر", "semula
-        # dijadwalkan" (originally scheduled), "was due to"
-        return self.stop.search(norm, max(lo, cue.start() - _BEFORE), cue.start()) is None
+        # a past-plan word right before the cue makes it a plan of the past: "كان من المقرر",
+        # "semula dijadwalkan" (originally scheduled), "was due to" (a relative pronoun there
+        # does not: "pemilu yang dijadwalkan pada 24 Desember", "which will be held on")
+        past = self.past
+        return past is None or past.search(norm, max(lo, cue.start() - _BEFORE), cue.start()) is None
 
 
 def clause_cues(words: Iterable[Mapping[str, tuple[str, ...]]]) -> ClauseCues:
-    """The cue, stop and age patterns of the languages' date word tables (``DateTables.words``)."""
+    """The cue, stop, age and past-plan patterns of the languages' date word tables
+    (``DateTables.words``)."""
     cues: list[str] = []
     stops: list[str] = []
     ages: list[str] = []
+    pasts: list[str] = []
     for table in words:
         cues.extend(table.get("future-cue", ()))
         stops.extend(table.get("future-stop", ()))
         ages.extend(table.get("age-word", ()))
+        pasts.extend(table.get("past-plan", ()))
     # an Arabic word may carry the conjunction و or ف glued in front (وسيعقد, فسوف)
     clitic = r"(?:[وف](?=\w))?"
     return ClauseCues(
@@ -77,4 +83,5 @@ def clause_cues(words: Iterable[Mapping[str, tuple[str, ...]]]) -> ClauseCues:
         stop=compile_pattern(rf"{L}{clitic}(?:{alt(stops)}){R}"),
         # the age word, then at most "of"/"من" before the number: "at the age of 57 years"
         age=compile_pattern(rf"{L}{clitic}(?:{alt(ages)})(?:\s{{1,2}}(?:of|من))?\s{{1,2}}$"),
+        past=compile_pattern(rf"{L}{clitic}(?:{alt(pasts)}){R}") if pasts else None,
     )

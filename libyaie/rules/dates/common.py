@@ -264,13 +264,14 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             # an event named by its year, the year right after the noun: "sejak konflik 2011",
             # "kudeta 1969", "ثورة 2011", "bầu cử 2021" (not "Resolusi 1973", a number)
             "num.date.year-after-event", "date", "*",
-            rf"(?<=(?<!\w)[وفبل]{{0,2}}{EVENT}\s{{1,2}}){YEAR}(?![\d%]|\s?[/\-.,]\d)",
+            rf"(?<=(?<!\w)[وفبل]{{0,2}}(?:ال)?{EVENT}\s{{1,2}}){YEAR}(?![\d%]|\s?[/\-.,]\d)",
             year,
             examples=[
                 Example("sejak konflik 2011, ketika", {"value": "2011"}),
                 Example("berkuasa sejak kudeta 1969", {"value": "1969"}),
                 Example("منذ ثورة 2011", {"value": "2011"}),
                 Example("وانتخابات 2014", {"value": "2014"}),
+                Example("مسودة الدستور 2017", {"value": "2017"}),
             ],
             negatives=["Resolusi 1973", "konflik 20110", "konflik 2011.5", "perang 1990/91"],
             priority=-1,
