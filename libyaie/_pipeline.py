@@ -34,6 +34,7 @@ from .rules import _LIST_REF, _LISTS, Rule, alt, compile_pattern, pattern_reach,
 from .rules import dates as date_rules
 from .rules import titles as title_rules
 from .rules.titles import TitleReading
+from .rules.titles.coref import inherit_roles
 
 __all__ = ["ExtractionError", "Extractor", "extract", "extract_many"]
 
@@ -289,6 +290,7 @@ class Extractor:
                 known[q.start : q.end] = b"\x01" * (q.end - q.start)
         place_sels = [p for p in place_sels if not any(known[p.start : p.end])]
         attach(norm, titles, persons, [(p.start, p.end) for p in place_sels])
+        titles = inherit_roles(norm, titles, persons)
         self._title_countries(norm, titles, persons, place_sels, ref)
         titles = self._filter_titles(titles, persons)
         for t in titles:
@@ -575,8 +577,8 @@ def _date_anchor_forms(gaz: Gazetteer) -> list[tuple[str, str]]:
 
 
 def _title_anchor_forms(gaz: Gazetteer) -> list[tuple[str, str]]:
-    # Arabic portfolios carry a contracted preposition (للجيش); heads never do, so head forms suffice
-    return [(p.lang, f) for pieces in gaz.titles.values() for p in pieces if p.kind == "head" for f in p.forms]
+    # Arabic portfolios carry a contracted preposition (للجيش), and so may a definite head (للمشير)
+    return [(p.lang, f) for pieces in gaz.titles.values() for p in pieces if p.kind == "head" for f in title_rules.head_forms(p)]
 
 
 _HAS_ARABIC = _regex_cache.compile(r"[\u0600-\u06FF]")

@@ -9,8 +9,14 @@ otherwise; a whole listed head (``نائب الرئيس`` → ``vice_president``
 modifier + head over the same words.  Arabic also lets an after-modifier stand
 between the head and its portfolio (``وزير سابق للداخلية``, ``رئيسا جديدا
 للحكومة``), and reads a portfolio in the construct state behind the preposition
-لـ (``رئيسا لبعثة الدعم``).  Country, organisation and person are attached
-later, in ``resolve/persons.py``.
+لـ (``رئيسا لبعثة الدعم``), a definite head behind it too (``للمشير``, ``للواء``:
+the reading names the head without it), a deputy's head behind it
+(``النائب الأول لرئيس مجلس النواب``) and a portfolio in quotes (``قائد "الجيش
+الوطني الليبي"``).  A head right after a plural marker or, in Vietnamese, an
+institution noun is no title (``para pemimpin``, ``các nghị sĩ``, ``Hội đồng Tổng
+thống``).  Country, organisation and person are attached later, in
+``resolve/persons.py``; a bare deputy after a possessive and an acting minister
+with no portfolio take their role from the text before them (``coref.py``).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from ..._gazetteer import TitlePiece
 from ..._text import normalize_key
 from .. import AR_L, Example, L, R, Rule, alt, compile_rule
 
-__all__ = ["TitleReading", "build", "build_lang"]
+__all__ = ["TitleReading", "build", "build_lang", "head_forms"]
 
 _QUAL_RANK = {"deputy": 0, "assistant": 0, "acting": 1, "designate": 1, "former": 2}
 
@@ -46,7 +52,16 @@ class TitleReading:
     """How many words of modifiers (cựu, mantan, former) come before the head."""
 
 
-def _index(pieces: Sequence[TitlePiece], kind: str) -> dict[str, TitlePiece]:
+def _after_li(key: str) -> str:
+    """A definite word after the preposition لـ, which drops the article's alif (ل + المشير →
+    للمشير) and, before a word that begins with lam, the article's lam too (ل + اللواء →
+    للواء, ل + اللجنة → للجنة)."""
+    return "ل" + key[2:] if key.startswith("الل") else "ل" + key[1:]
+
+
+def _index(
+    pieces: Sequence[TitlePiece], kind: str, clitic_of: dict[str, str] | None = None
+) -> dict[str, TitlePiece]:
     out: dict[str, TitlePiece] = {}
     for p in pieces:
         if p.kind != kind:
@@ -54,11 +69,19 @@ def _index(pieces: Sequence[TitlePiece], kind: str) -> dict[str, TitlePiece]:
         for f in p.forms:
             k = normalize_key(f)
             out.setdefault(k, p)
+            if clitic_of is not None and p.lang == "ar" and k.startswith("ال") and len(k) > 3:
+                # a definite head after the preposition لـ loses the alif of its article:
+                # للمشير (ل + المشير), للأمين العام, للواء المتقاعد; the reading names the
+                # head without the preposition
+                lk = _after_li(k)
+                if lk not in out:
+                    out[lk] = p
+                    clitic_of.setdefault(lk, k)
             if kind == "portfolio" and p.lang == "ar":
                 # a portfolio after the head may carry a preposition: للجيش (ل + الجيش), بالمجلس,
                 # and a body named in the construct state too: رئيسا لبعثة الدعم (ل + بعثة)
                 if k.startswith("ال"):
-                    out.setdefault("ل" + k[1:], p)
+                    out.setdefault(_after_li(k), p)
                     out.setdefault("ب" + k, p)
                 else:
                     out.setdefault("ل" + k, p)
@@ -66,6 +89,22 @@ def _index(pieces: Sequence[TitlePiece], kind: str) -> dict[str, TitlePiece]:
 
 
 _SPACES = _regex_cache.compile(r"\s+")
+# words after which a head is no one's office: plural markers, where it names a class of
+# people ('para pemimpin Libia', 'các nghị sĩ', 'những nhà lãnh đạo' — distractors in the
+# development set), and Vietnamese institution nouns, where it names the institution ('Hội
+# đồng Tổng thống' the Presidential Council, 'Phủ Thủ tướng' the Prime Minister's Office,
+# 'Dinh Tổng thống' the presidential palace, 'Văn phòng Tổng thống' the presidential office;
+# not 'chính phủ Thủ tướng X', the government of Prime Minister X).  Counting words are not
+# among them: 'sejumlah menteri luar negeri' is marked as a title there.
+_NO_TITLE_AFTER = {
+    "id": _regex_cache.compile(r"(?<![\w\u0300-\u036f])para\s{1,2}$"),
+    "vi": _regex_cache.compile(
+        r"(?<![\w\u0300-\u036f])(?:các|những|hội\s{1,2}đồng|(?<!chính\s)phủ|dinh|văn\s{1,2}phòng)\s{1,2}$"
+    ),
+}
+# the verb أمر 'ordered' and the noun الأمر 'the matter' (hamza on the alif, any tashkeel or
+# tatweel, after a proclitic): a match starting with them is not آمر 'commander'
+_AR_ORDER = _regex_cache.compile(r"[وف]?(?:ال)?أ[\u0640\u064b-\u0652]{0,3}م[\u0640\u064b-\u0652]{0,3}ر(?![\u0621-\u064a])")
 _WORDS = _regex_cache.compile(r"[^\W\d_][\w.\-']*")
 
 
@@ -80,7 +119,8 @@ def _squash(s: str) -> str:
 
 
 def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
-    heads = _index(pieces, "head")
+    clitic_of: dict[str, str] = {}  # a head's form after لـ → the head's own form
+    heads = _index(pieces, "head", clitic_of)
     ports = _index(pieces, "portfolio")
     mods_before = {k: v for k, v in _index(pieces, "modifier").items() if v.position == "before"}
     mods_after = {k: v for k, v in _index(pieces, "modifier").items() if v.position == "after"}
@@ -96,25 +136,33 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
     STOP = alt(stops, normalise=False)
     left = (AR_L if lang == "ar" else L) + rf"(?!{STOP}{R})"
     if lang == "en":
+        # a possessive may stand between 'of' and the body: 'head of Libya's Government of
+        # National Accord', 'chairman of the country's National Oil Corporation'
+        POSS = r"(?:[^\W\d_][\w.\-]{0,24}['’]s\s{1,2})?"
         pattern = rf"""{left}(?:(?P<mod>{MODB})[\s\-]{{1,2}}(?:(?P<mod2>{MODB})[\s\-]{{1,2}})?)?(?:(?P<port1>{PORT})\s{{1,2}})?(?P<head>{HEAD})
-                       (?:\s{{1,2}}(?:{CONN})\s{{1,2}}(?:the\s{{1,2}})?(?P<port>{PORT}))?(?:[\s\-]{{1,2}}(?P<moda>{MODA}))?{R}"""
+                       (?:\s{{1,2}}(?:{CONN})\s{{1,2}}(?:the\s{{1,2}})?{POSS}(?P<port>{PORT}))?(?:[\s\-]{{1,2}}(?P<moda>{MODA}))?{R}"""
     elif lang == "ar":
         # Arabic also lets an after-modifier stand between the head and its portfolio, where
         # an indefinite head puts its adjective: وزير سابق للداخلية، رئيسا جديدا للحكومة
-        pattern = rf"""{left}(?:(?P<mod>{MODB})\s{{1,2}}(?:(?P<mod2>{MODB})\s{{1,2}})?)?(?P<head>{HEAD})
+        # A deputy of an indefinite head may take it behind the preposition لـ (النائب الأول
+        # لرئيس مجلس النواب, نائبين لرئيس الحكومة), and a portfolio may stand in quotes (قائد
+        # "الجيش الوطني الليبي")
+        pattern = rf"""{left}(?:(?P<mod>{MODB})\s{{1,2}}(?:(?P<mod2>{MODB})\s{{1,2}})?ل?)?(?P<head>{HEAD})
                        (?:\s{{1,2}}(?P<modm>{MODA}))?
-                       (?:\s{{1,2}}(?:(?:{CONN})\s{{1,2}})?(?P<port>{PORT}))?(?:\s{{1,2}}(?P<moda>{MODA}))?{R}"""
+                       (?:\s{{1,2}}(?:(?:{CONN})\s{{1,2}})?["«“]?(?P<port>{PORT}))?(?:\s{{1,2}}(?P<moda>{MODA}))?{R}"""
     else:
         pattern = rf"""{left}(?:(?P<mod>{MODB})\s{{1,2}}(?:(?P<mod2>{MODB})\s{{1,2}})?)?(?P<head>{HEAD})
                        (?:\s{{1,2}}(?:(?:{CONN})\s{{1,2}})?(?P<port>{PORT}))?(?:\s{{1,2}}(?P<moda>{MODA}))?{R}"""
 
+    not_after = _NO_TITLE_AFTER.get(lang)
     has_port1 = "(?P<port1>" in pattern
     has_modm = "(?P<modm>" in pattern
     # the reading of each head alone (no modifier, no portfolio), what most matches read:
     # built once here (a reading is immutable), as the general path below would build it
     alone = {
         k: TitleReading(
-            role=h.role, qualifier=h.qualifier or None, country=h.country, organization=h.organization, head=k,
+            role=h.role, qualifier=h.qualifier or None, country=h.country, organization=h.organization,
+            head=clitic_of.get(k, k),
             has_portfolio=False, abbreviation=k in abbreviations,
         )
         for k, h in heads.items() if h.role is not None
@@ -124,6 +172,8 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
     # whose white space is already squashed.  Only a capture not found as it is gets
     # squashed before its look-up (the same key either way).
     def build(m: regex.Match[str]) -> TitleReading | None:
+        if not_after is not None and not_after.search(m.string, max(0, m.start() - 10), m.start()) is not None:
+            return None  # "para pemimpin", "các nghị sĩ", "Hội đồng Tổng thống": no one's office
         head_s = m["head"]
         if head_s not in heads:
             head_s = _squash(head_s)
@@ -172,12 +222,14 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
                 quals.append(qa.qualifier)
         qual = min(quals, key=lambda q: _QUAL_RANK.get(q, 9)) if quals else None
         return TitleReading(
-            role=role, qualifier=qual, country=country, organization=organization, head=head_s,
+            role=role, qualifier=qual, country=country, organization=organization, head=clitic_of.get(head_s, head_s),
             has_portfolio=port is not None, abbreviation=head_s in abbreviations,
             modifiers=sum(len(x.split()) for x in mods) if mods else 0,
         )
 
     def accept(original: str) -> bool:
+        if lang == "ar" and _AR_ORDER.match(original) is not None:
+            return False  # أمر 'ordered', الأمر 'the matter': آمر 'commander' folds to the same key
         # abbreviations (PM, FM, GIS) only in capitals
         words = _WORDS.findall(original)
         if not words:
@@ -211,8 +263,15 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("Chủ tịch Đại hội Dân tộc", {"role": "speaker"}),
         ("Chủ tịch Tập đoàn Dầu khí Quốc gia", {"role": "head"}),
         ("Thủ hiến", {"role": "prime_minister"}),
+        ("quyền Bộ trưởng", {"role": "minister", "qualifier": "acting"}),
+        ("Giám đốc CIA", {"role": "intelligence_chief"}),
+        ("Công tố viên trưởng ICC", {"role": "head"}),
     ),
     "ar": (
+        ("النائب الأول لرئيس مجلس النواب", {"role": "speaker", "qualifier": "deputy"}),
+        ("نائبين لرئيس الحكومة", {"role": "prime_minister", "qualifier": "deputy"}),
+        ('قائد "الجيش الوطني الليبي"', {"role": "commander"}),
+        ("المستشارة الألمانية", {"role": "prime_minister", "country": "DE"}),
         ("وزير الداخلية", {"role": "interior_minister"}),
         ("وزيرة الخارجية", {"role": "foreign_minister"}),
         ("وزير الدفاع", {"role": "defense_minister"}),
@@ -232,6 +291,15 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("رئيسا جديدا للحكومة", {"role": "prime_minister"}),
         ("وزير سابق للداخلية", {"role": "interior_minister", "qualifier": "former"}),
         ("رئيس مفوضية الاتحاد الأفريقي", {"role": "council_chair"}),
+        ("للمشير", {"role": "field_marshal"}),
+        ("للأمين العام", {"role": "secretary_general"}),
+        ("اللواء المتقاعد", {"role": "general", "qualifier": "former"}),
+        ("آمر اللواء", {"role": "commander"}),
+        ("عضو المؤتمر الوطني العام", {"role": "member_of_parliament"}),
+        ("المدعية العامة للمحكمة الجنائية الدولية", {"role": "head"}),
+        ("نائبة رئيس الهيئة التحضيرية", {"role": "council_chair", "qualifier": "deputy"}),
+        ("الممثلة الخاصة بالإنابة للأمين العام", {"role": "envoy", "qualifier": "acting"}),
+        ("رئيس وزراء", {"role": "prime_minister"}),
     ),
     "id": (
         ("Perdana Menteri NTC", {"role": "prime_minister"}),
@@ -242,6 +310,8 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("Menteri Pertama", {"role": "prime_minister"}),
         ("komandan Pasukan", {"role": "commander"}),
         ("juru bicara LNA", {"role": "spokesperson", "country": "LY"}),
+        ("Jaksa Penuntut ICC", {"role": "head"}),
+        ("Direktur CIA", {"role": "intelligence_chief"}),
     ),
     "en": (
         ("longtime ruler", {"role": "leader", "qualifier": None}),
@@ -261,16 +331,37 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("junta leader", {"role": "leader"}),
         ("head of the junta", {"role": "leader"}),
         ("Navy spokesman", {"role": "spokesperson"}),
+        ("head of Libya's Government of National Accord", {"role": "prime_minister"}),
+        ("ICC Prosecutor", {"role": "head"}),
+        ("MI6 chief", {"role": "intelligence_chief"}),
+        ("deputy", {"role": "official", "qualifier": "deputy"}),
     ),
 }
 
 _NEGATIVES: dict[str, tuple[str, ...]] = {
     "en": ("general election", "3 pm", "the General Assembly", "Head of State", "senate"),
-    "vi": ("tăng trưởng kinh tế", "nước Chủ tịch Hội đồng Bảo an tháng 7", "làm chủ tọa"),
-    "id": ("di bawah pimpinan",),
-    # ملك 'property'; متحدثا 'speaking' (a circumstantial accusative, not an office)
-    "ar": ("الوزارة", "النفط ملك لكل الليبيين", "وقال متحدثا للصحفيين"),
+    "vi": ("tăng trưởng kinh tế", "nước Chủ tịch Hội đồng Bảo an tháng 7", "làm chủ tọa", "các nghị sĩ",
+           "những nhà lãnh đạo"),
+    "id": ("di bawah pimpinan", "para pemimpin", "Jaksa ICC"),
+    # ملك 'property'; متحدثا 'speaking' (a circumstantial accusative, not an office); أمر
+    # 'ordered' (آمر 'commander' folds to it); وزراء: ministers in general; عضو: a member of
+    # something
+    "ar": ("الوزارة", "النفط ملك لكل الليبيين", "وقال متحدثا للصحفيين", "أمر اللواء", "وزراء خارجية",
+           "عضو المجلس البلدي"),
 }
+
+
+def head_forms(piece: TitlePiece) -> list[str]:
+    """A head's forms as they stand in text (the anchor words of the title rules): its
+    listed forms, and for an Arabic definite head its form after the preposition لـ, which
+    drops the article's alif (المشير → للمشير)."""
+    out = list(piece.forms)
+    if piece.lang == "ar":
+        for f in piece.forms:
+            k = normalize_key(f)
+            if k.startswith("ال") and len(k) > 3:
+                out.append(_after_li(k))
+    return out
 
 
 def build(titles: Mapping[str, Sequence[TitlePiece]]) -> list[Rule]:
