@@ -5,9 +5,13 @@
   (:func:`~libyaie.resolve.names.translit_key`) is a gazetteer key, so unlisted
   spellings (``Gheddafi``) still resolve.
 * After a title, a capitalised Latin sequence or 2–3 Arabic words stopped by
-  punctuation and function words is an unknown person (``id = None``).
+  punctuation and function words is an unknown person (``id = None``); a Latin name
+  may also follow the body the office belongs to (``Kepala BP2MI Benny Rhamdani``),
+  an Arabic one may stand in apposition before the title (``مختار بلمختار، زعيم``).
+  Role nouns (``student``, ``kontraktor``, ``led by``) and Vietnamese bylines
+  (``Minh Anh (Theo Reuters)``) introduce unknown persons too.
 * Later short mentions (``Haftar``, ``حفتر``, ``ông Kamel``) link to a person
-  found earlier in the document.
+  found earlier in the document, a headline's surname to the full name in the body.
 * A title with no person in the text but a reference date resolves to whoever
   held that office then (``inferred = True``).
 """
@@ -19,7 +23,8 @@ import datetime
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from operator import attrgetter, itemgetter
 
 import attrs
@@ -28,7 +33,7 @@ import regex
 from .. import _regex_cache
 from .._gazetteer import Gazetteer, Office, PersonEntry
 from .._text import at_sentence_start, fold_arabic_key, is_arabic, normalize_key
-from .names import token_key, translit_key, translit_tokens
+from .names import fold_latin, token_key, translit_key, translit_tokens
 
 __all__ = ["PersonIndex", "PersonSel", "TitleSel", "attach", "coreference_keys", "find_persons", "infer_holder",
            "person_coref_keys", "person_tables"]
@@ -102,7 +107,11 @@ _ORG_WORDS = frozenset(
     court pengadilan mahkamah university universitas company perusahaan corporation authority otoritas
     front brigade brigades militia milisi coalition koalisi alliance aliansi movement gerakan
     presidential kepresidenan unity persatuan accord kesepakatan general umum supreme tertinggi
-    security keamanan defense defence pertahanan foreign luar affairs urusan interior dalam""".split()
+    security keamanan defense defence pertahanan foreign luar affairs urusan interior dalam
+    angkatan udara laut darat delegasi federasi internasional palang merah bulan sabit perwakilan
+    kedutaan konsulat kepolisian satuan misi pusat lembaga yayasan dinas direktorat sekretariat biro
+    negeri tenaga kerja pelindungan perlindungan penempatan bencana timur barat utara selatan tengah
+    dekat near middle kemlu kemenlu forum dialogue political""".split()
 )
 # Companies and agencies whose name stands between an office and its holder ("Tổng giám đốc Eni
 # Claudio Descalzi", "CEO Repsol Josu Jon Imaz"): the oil and gas firms working in Libya (NOC's
@@ -509,6 +518,10 @@ def find_persons(
             # "ويدعى عادل الككلي": a given name that is none of the person's own before their
             # surname names someone else, unknown (not Abdul Ghani al-Kikli)
             g = _other_given_before(norm, s, gaz.persons[pid], gaz.given_ar, original_of)
+            if g < 0 and not _is_ar_letter(norm[s]):
+                # the same in Latin script: "Jamal al-Treki" is not Ali Abdussalam Treki
+                g = _other_latin_given_before(norm, s, gaz.persons[pid], gaz.person_index.given_latin,
+                                              _given_keys(gaz.given_names.get("en", frozenset())), upper, blocked)
             if g >= 0:
                 add(g, e, None, original_of(g, e))
             else:
@@ -524,11 +537,24 @@ def find_persons(
     in_place = in_any_place  # the same mask
     runs = _cut_runs(norm, runs, in_place)  # still sorted by start
 
-    # unknown persons right after a title
+    # whether the text writes a word in lower case (looked up when first needed)
+    lower_words = _LowerWords(norm, upper)
+
+    # unknown persons right after a title (or after the body the office belongs to: the title
+    # is then linked to the name here, as attach would not see through the body)
     given = gaz.given_ar
     run_starts = [r[0][0] for r in runs]
-    for t in titles:
-        _unknown_after_title(norm, t, runs, taken, original_of, add, given, in_place, run_starts)
+    body = _BodyCtx(norm, upper, blocked, taken, runs, run_starts, lower_words, original_of)
+    links: dict[int, int] = {}
+    for ti, t in enumerate(titles):
+        got = _unknown_after_title(norm, t, runs, taken, original_of, add, given, in_place, run_starts, body)
+        if got >= 0:
+            links[got] = ti
+        elif t.start >= 6 and norm[t.start - 2 : t.start] in ("، ", ", ") and _is_ar_letter(norm[t.start]):
+            # an Arabic name in apposition before the title: "مختار بلمختار، زعيم كتيبة ..."
+            span = _arabic_name_before(norm, t.start - 2, given, taken, original_of, in_place)
+            if span is not None:
+                add(span[0], span[1], None, original_of(span[0], span[1]))
     # and after an honorific, which introduces a person as a title does: "ông John Smithers",
     # "Pak Budi Santoso", "Mr. John Smithers", "السيد جون سميث" (the same conditions on the name)
     honorifics = _honorific_spans(norm, runs)
@@ -564,16 +590,25 @@ def find_persons(
                 continue
             _unknown_after_title(norm, span, runs, taken, original_of, add_new, given, in_place, run_starts)
     vietnamese_names(norm, toks, original_of, add, in_place)
-    _english_unknown(norm, runs, taken, original_of, add, upper, in_place)
+    _vietnamese_bylines(norm, upper, original_of, add)
+    _english_unknown(norm, runs, taken, original_of, add, upper, in_place, lower_words)
 
     # a word inside a place is not a person's name said again (Nam in Việt Nam)
     _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, add, blocked, in_any_place, first_names,
                  gaz.person_index.form_keys)
+    # a headline's surname, the person named in full in the body ("سلال: ..." before "عبد
+    # المالك سلال" in the first paragraph)
+    _headline_coreference(norm, gaz.coref_keys, out, original_of, toks, add, blocked, in_any_place,
+                          gaz.person_index.form_keys)
     # an unknown person's one word said again that starts a longer capitalised phrase (Liên
     # in Liên hợp quốc, Gatti in Gatti Street) is not that person
     out = [p for p in out if p.entry is not None or " " not in p.name or " " in norm[p.start : p.end]
            or not _unknown_word_continues(norm, p.start, p.end, upper)]
     out.sort(key=_BY_START)
+    if links:
+        for p in out:
+            if p.entry is None and (linked := links.get(p.start)) is not None:
+                p.title = linked
     return out
 
 
@@ -624,6 +659,10 @@ class PersonIndex:
     # person they belong to: "Saif Gaddafi" is Saif al-Islam Gaddafi, not the best-known
     # bearer of the surname (common first names and ambiguous pairs are left out)
     first_last: Mapping[str, str] = attrs.field(factory=dict)
+    # folded first words of the persons' Latin names and aliases, and the common Arabic given
+    # names in Latin script: a capitalised word before a listed surname that is one of these but
+    # none of the person's own names names someone else (see _other_latin_given_before)
+    given_latin: frozenset[str] = attrs.field(factory=frozenset)
 
     @classmethod
     def build(cls, persons: Mapping[str, PersonEntry]) -> PersonIndex:
@@ -644,8 +683,15 @@ class PersonIndex:
             for f in (pe.name, *pe.aliases):
                 if (k := first_last_key(f, 3)) is not None and first_last.setdefault(k, pe.id) != pe.id:
                     first_last[k] = None  # two persons: never used
+        given = set(_COMMON_FIRST_NAMES)
+        for pe in persons.values():
+            for f in (pe.name, *pe.aliases):
+                if not is_arabic(f) and " " in f.strip():
+                    w = fold_latin(f.split()[0])
+                    if len(w) >= 3 and w.isalpha() and w not in _PARTICLES and w not in _NOT_GIVEN_LATIN:
+                        given.add(w)
         return cls(words, {k: tuple((pe, tuple(os_)) for pe, os_ in v) for k, v in offices.items()}, form_keys,
-                   {k: v for k, v in first_last.items() if v is not None})
+                   {k: v for k, v in first_last.items() if v is not None}, frozenset(given))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -756,7 +802,12 @@ def _unknown_after_title(
     given: frozenset[str],
     in_place: bytearray,
     run_starts: Sequence[int],
-) -> None:
+    body: _BodyCtx | None = None,
+) -> int:
+    """Find the unknown person a title (or an honorific, a span) introduces and ``add`` it.
+    With ``body`` (titles only), a Latin name may also stand after the body the office
+    belongs to (:func:`_name_after_body`): the start of such a name is returned (its title
+    is known then even when an acronym or a lower-case word stands between), else -1."""
     t_start, t_end = t if isinstance(t, tuple) else (t.start, t.end)
     # the office's country may stand between title and name: "Menteri Luar Negeri Israel Eli Cohen"
     start = t_end
@@ -774,17 +825,23 @@ def _unknown_after_title(
             start = in_place.find(0, k + 3)
             of_place = True
             continue
+        # "المتحدث باسم مجلس النواب في طبرق فرج أبو هاشم": في + place, the same in Arabic
+        if k + 3 < n and norm.startswith("في ", k) and in_place[k + 3]:
+            start = in_place.find(0, k + 3)
+            continue
         break
     if of_place and norm.startswith(", ", start):
         start += 1
     # Latin (runs are sorted by start)
     k = bisect.bisect_left(run_starts, start)
     nruns = len(runs)
+    latin = False  # a capitalised run stands right after the title
     while k < nruns and (s := run_starts[k]) - start <= 12:
         run = runs[k]
         k += 1
         if not _gap_ok(norm, start, s):
             continue
+        latin = True
         # the body the office belongs to may stand before the name: one company word, or one
         # all-capitals word (SONATRACH), is skipped when two or more words follow it
         if len(run) >= 3 and (norm[run[0][0] : run[0][1]] in _ORG_NAMES
@@ -792,39 +849,66 @@ def _unknown_after_title(
             run = run[1:]
             s = run[0][0]
         # a Vietnamese body (Bộ Lao động, Hội đồng Bảo an, Liên hợp quốc) names no person; the
-        # name after it, if any, is found by its family name (vietnamese_names)
+        # name after it, if any, is found by its family name (vietnamese_names) or as a
+        # foreign name after the body (_name_after_body)
         if _VI_ORG_LEAD.match(norm, s) is not None:
-            return
+            break
         # an Indonesian seat of government or ministry portfolio before the name ("Juru bicara
         # Gedung Putih Robert Gibbs", "Menteri Agama Fachrul Razi") is skipped
         while len(run) >= 3 and (lead := _ID_ORG_LEAD.match(norm, s)) is not None:
             while run and run[0][0] < lead.end():
                 run = run[1:]
             s = run[0][0] if run else s
-        if len(run) >= 2 and 1 not in taken[s : run[-1][1]] and not any(norm[a:b] in _ORG_WORDS for a, b in run):
+        if 1 in taken[s : run[-1][1]]:
+            return -1  # a person found already follows the title (a listed one, mostly)
+        if (len(run) >= 2 and not any(norm[a:b] in _ORG_WORDS for a, b in run)
+                and (body is None or not body.headline_words(s, run))):
             add(s, run[-1][1], None, original_of(s, run[-1][1]))
-        return
+            # (a body's word skipped before the name: attach would not see through it)
+            return s if body is not None and run_starts[k - 1] != s else -1
+        break
+    if body is not None and not _is_ar_letter(norm[t_start]):
+        # a Latin title: its name may follow the body the office belongs to
+        if not (isinstance(t, TitleSel) and t.bare_lower):
+            span = _name_after_body(norm, start, body)
+            if span is not None:
+                add(span[0], span[1], None, original_of(span[0], span[1]))
+                return span[0]
+        return -1
+    if latin:
+        return -1
     # Arabic: 2–3 words after the title, stopped by punctuation and function words
     # (the words start one or two spaces on: no Arabic letter there, no match to try)
     if not (_is_ar_letter(norm[start + 1 : start + 2]) or _is_ar_letter(norm[start + 2 : start + 3])):
-        return
+        return -1
     bism = "باسم" in norm[t_start:t_end].split()
     if not bism and norm.startswith(" باسم ", start):
         bism, start = True, start + 5
     if bism:
         # "المتحدث باسم المجلس العسكري أحمد ...": the body spoken for (up to four words with
-        # the article) comes first; the name starts at the first given name after it
-        start = _skip_complement(norm, start, given)
-        if start < 0:
-            return
+        # the article) comes first; the name starts at the first given name after it.  When the
+        # title holds that body already ("المتحدث باسم الحكومة" + nisba), the name may follow
+        # directly
+        words = norm[t_start:t_end].split()
+        skipped = _skip_complement(norm, start, given)
+        if skipped >= 0:
+            start = skipped
+        elif "باسم" not in words or words[-1] == "باسم":
+            return -1
+    else:
+        # a nisba or other adjective of the office before the name: "قائدها الميداني محمد ..."
+        start = _skip_adjectives(norm, start, given)
     # a name right after the office's nisba or country ("وزير الخارجية النيجري حسومي مسعودو")
     # need not start with a listed given name: the office and the adjective before it
     # leave little else to come
     relaxed = start != t_end or (isinstance(t, tuple) and norm[t_start:t_end] in _AR_STRONG_CUES)
     m = _AR_NAME_WORDS.match(norm, start)
     if not m:
-        return
+        return -1
     span = _arabic_name_at(norm, m.start(1), given, taken, original_of, relaxed, in_place)
+    # the title's holder, when words attach would not see through (a place after في, a
+    # complement, an adjective) stand between them
+    linked = span[0] if span is not None and body is not None and start != t_end else -1
     while span is not None:
         s, e = span
         add(s, e, None, original_of(s, e))
@@ -833,10 +917,191 @@ def _unknown_after_title(
             span = _arabic_name_at(norm, e + 2, given, taken, original_of, False, in_place)
         else:
             span = None
+    return linked
+
+
+# ---- a Latin name after the body the office belongs to ----------------------------------
+#
+# "Kepala BP2MI Benny Rhamdani", "Direktur Pelindungan WNI Kementerian Luar Negeri Judha
+# Nugraha", "Người phát ngôn Cao ủy Liên hợp quốc về người tị nạn (UNHCR) Carlotta Sami",
+# "Secretary of State for Security Rafik Chelli": between the title and its holder stand the
+# body's name (capitalised words, acronyms, lower-case words, a quoted name) and places.  The
+# name is the first capitalised run whose last words are plain name words (none a body's
+# word, a word the text writes in lower case, a Vietnamese syllable with a letter only
+# Vietnamese has), reached without crossing the end of the clause, a comma, another title or
+# date, a known person, or a word that opens a new clause (said, mengatakan, cho biết, ...).
+
+_BODY_REACH = 120  # characters from the title (or the place after it) to the name
+# (a dot after an initial, P.J. Crowley, ends nothing)
+_BODY_END = _regex_cache.compile(r"[,;:!?\n،؛]|(?<![\s.]\w)\.(?=\s|$)")
+_BODY_GAP_WORD = _regex_cache.compile(r"[^\W\d_]+")
+_BODY_GAP_CHARS = _regex_cache.compile(r"[\w\s()\"'“”«»‘’&/.\-–]*")
+_QUOTES = frozenset("\"'“”«»‘’")
+# lower-case words that open a new clause or name a relation: the name after them is not
+# the office's holder (English, Indonesian, Vietnamese)
+_BODY_STOP = frozenset(
+    """said says told met meets meeting with to by from after before when while as that who whom which is
+    was were are be been has had have will would also but or against between than his her their its a an
+    at over during since until about
+    mengatakan kata ujar menurut bertemu menemui dengan kepada oleh yang adalah ialah akan telah sudah
+    sedang masih bahwa ketika setelah sebelum serta atau tetapi namun juga menyebut menyatakan meminta
+    bersama para sebagai menerima mendampingi didampingi dalam
+    cho biết nói đã sẽ đang vừa là với gặp tiếp đàm khẳng tuyên kêu được bị rằng thì mà nhưng khi sau
+    trước cùng cũng nhấn""".split()
+)
+# Vietnamese letters no other language of the news writes (ã and õ are Portuguese too)
+_VI_ONLY = _regex_cache.compile(r"[ăâđêôơưảạẻẽẹỉĩịỏọủũụỳỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự]")
+# a Vietnamese syllable written without marks (Minh, Trung, Long): onset, 1–3 vowels, final
+_VI_SYLLABLE = _regex_cache.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+# Indonesian nouns of bodies, built with pe(N)-/per-/ke- ... -an (Perlindungan, Penempatan,
+# Kesehatan), or loanwords in -asi / -itas (Transmigrasi, Universitas): never a name
+_ID_BODY_NOUN = _regex_cache.compile(r"(?:peng|peny|pen|pem|per|pel|ke)[a-z]{3,}an|[a-z]{5,}(?:asi|itas)")
+# an acronym in brackets after a run ("Political Dialogue Forum (LPDF)"): the run is a body's name
+_ACRONYM_AFTER = _regex_cache.compile(r" ?\(([A-Z]{2,8})\)")
+
+
+@attrs.define(slots=True)
+class _BodyCtx:
+    """The document's tables :func:`_name_after_body` looks at (the lower-case words and the
+    title-case lines are found when first needed)."""
+
+    norm: str
+    upper: bytearray
+    blocked: bytearray
+    taken: bytearray
+    runs: list[list[tuple[int, int]]]
+    run_starts: Sequence[int]
+    lower_words: Callable[[], Container[str]]
+    original_of: Callable[[int, int], str]
+    lines: dict[int, bool] = attrs.field(factory=dict)
+
+    def headline(self, s: int) -> bool:
+        """The line around ``s`` is a headline: in title case, and not ended by a full stop
+        as a paragraph dense with names and titles is (cached by line start)."""
+        norm = self.norm
+        a = norm.rfind("\n", max(0, s - _HEADLINE_MAX), s) + 1
+        if a == 0 and s > _HEADLINE_MAX:
+            return False  # a line longer than a headline (not searched further back)
+        got = self.lines.get(a)
+        if got is None:
+            b = norm.find("\n", s, s + _HEADLINE_MAX)
+            if b == -1:
+                b = len(norm) if s + _HEADLINE_MAX >= len(norm) else s
+            last = norm[a:b].rstrip(" \t\"'”’»)")[-1:]
+            got = self.lines[a] = b > s and last not in ".!?" and _title_case_line(norm, self.upper, s)
+        return got
+
+    def headline_words(self, s: int, run: Sequence[tuple[int, int]]) -> bool:
+        """On a title-case line (a headline), a capitalised word of ``run`` is a word the
+        text writes in lower case elsewhere ("Wamenlu Tegaskan Dukungan RI"): no name."""
+        if not self.headline(s):
+            return False
+        low = self.lower_words()
+        return any(self.upper[a] and self.norm[a:b] in low for a, b in run)
+
+
+def _name_word(norm: str, upper: bytearray, a: int, b: int, lower_words: Callable[[], Container[str]]) -> bool:
+    """The capitalised word ``norm[a:b]`` can be a word of a foreign (non-Vietnamese) name."""
+    w = norm[a:b]
+    if b - a == 1:
+        return norm[b : b + 1] == "."  # an initial: P. J. Crowley
+    if _VI_ONLY.search(w) is not None or (b - a >= 8 and _ID_BODY_NOUN.fullmatch(w) is not None):
+        return False
+    return _plain_name_word(norm, upper, a, b, lower_words)
+
+
+def _trailing_name(norm: str, run: Sequence[tuple[int, int]], ctx: _BodyCtx) -> tuple[int, int] | None:
+    """The name that ends ``run``: its last 2–4 words when they are name words (particles
+    and glued articles inside), at least one of them no Vietnamese syllable."""
+    upper = ctx.upper
+    i = len(run)
+    while i > 0:
+        a, b = run[i - 1]
+        if upper[a]:
+            if not _name_word(norm, upper, a, b, ctx.lower_words):
+                break
+        elif norm[a:b] not in _PARTICLES and not ("-" in norm[a + 2 : a + 4] and upper[norm.index("-", a) + 1]):
+            break
+        i -= 1
+    name = _trim(norm, list(run[i:]))
+    if not 2 <= len(name) <= 4 or sum(1 for a, b in name if norm[a:b] not in _PARTICLES) < 2:
+        return None
+    if all(_VI_SYLLABLE.fullmatch(fold_latin(norm[a:b])) is not None for a, b in name):
+        return None  # Minh Anh, Long An: Vietnamese words without their marks
+    if (m := _ACRONYM_AFTER.match(ctx.original_of(name[-1][1], min(len(norm), name[-1][1] + 12)))) is not None:
+        initials = "".join(norm[a] for a, b in name if upper[a]).upper()
+        it = iter(m.group(1))
+        if all(c in it for c in initials):  # (its initials, in order, in the acronym)
+            return None
+    return name[0][0], name[-1][1]
+
+
+def _complement_ok(norm: str, a: int, b: int, ctx: _BodyCtx) -> bool:
+    """Between a title and the name after its body (``a <= b``): no other title or date, and
+    only lower-case words that do not open a new clause, acronyms, brackets and quotes."""
+    if a >= b:
+        return True
+    if 1 in ctx.blocked[a:b]:
+        return False
+    if any(w in _BODY_STOP for w in _BODY_GAP_WORD.findall(norm, a, b)):
+        return False
+    return _BODY_GAP_CHARS.fullmatch(norm, a, b) is not None
+
+
+def _name_after_body(norm: str, start: int, ctx: _BodyCtx) -> tuple[int, int] | None:
+    """The span of the Latin name after the body an office belongs to (see above), or None
+    (always on a headline: capitals say nothing there)."""
+    runs, starts = ctx.runs, ctx.run_starts
+    k = bisect.bisect_left(starts, start)
+    nruns = len(runs)
+    if k == nruns or starts[k] - start >= _BODY_REACH:
+        return None  # (most titles: no capitalised run within reach)
+    name = _name_after_body_at(norm, start, ctx, k)
+    return None if name is None or ctx.headline(start) else name
+
+
+def _name_after_body_at(norm: str, start: int, ctx: _BodyCtx, k: int) -> tuple[int, int] | None:
+    """:func:`_name_after_body` from the run ``k``, the first at or after ``start``."""
+    end = min(len(norm), start + _BODY_REACH)
+    stop = _BODY_END.search(norm, start, end)
+    limit = end if stop is None else stop.start()
+    runs, starts = ctx.runs, ctx.run_starts
+    nruns = len(runs)
+    pos = start
+    while k < nruns and starts[k] < limit:
+        run = runs[k]
+        k += 1
+        rs, re_ = run[0][0], run[-1][1]
+        if re_ > limit or not _complement_ok(norm, pos, rs, ctx) or 1 in ctx.taken[rs:re_]:
+            return None
+        pos = re_
+        if rs > 0 and norm[rs - 1] in _QUOTES:
+            continue  # a quoted name is the body's: Người phát ngôn chiến dịch "Al-Bunyan al-Marsous"
+        name = _trailing_name(norm, run, ctx)
+        if name is not None:
+            return name
+    # the name between two commas after the body: "Kepala Delegasi ... (IFRC), Tamer Ramadan, ..."
+    if (stop is not None and norm[limit] == "," and norm[limit + 1 : limit + 2] == " " and k < nruns
+            and starts[k] == limit + 2 and _complement_ok(norm, pos, limit, ctx)):
+        run = runs[k]
+        rs, re_ = run[0][0], run[-1][1]
+        name = _trailing_name(norm, run, ctx)
+        if (name is not None and name[0] == rs and norm[re_ : re_ + 1] == "," and 1 not in ctx.taken[rs:re_]):
+            return name
+    return None
 
 
 # Arabic verbs' prefixes: after a nisba, "الرئيس التونسي يستقبل ..." is no name
 _AR_VERB_START = ("ي", "ت", "است")
+_AR_LONG_VOWELS = _regex_cache.compile(r"[اوي]")
+
+
+def _foreign_looking(w: str) -> bool:
+    """An Arabic word with a verb's prefix that is a transcribed foreign name instead
+    (يوشيهيدي, تيريزا): six letters or more, three long vowels after the first letter
+    (a verb has at most two, ending aside), no plural verb ending."""
+    return (len(w) >= 6 and not w.endswith(("ون", "ان", "ين", "وا"))
+            and len(_AR_LONG_VOWELS.findall(w, 1)) >= 3)
 
 
 def _arabic_name_at(
@@ -877,8 +1142,14 @@ def _arabic_name_at(
     if len(picked) < 2:
         return None
     if picked[0] not in given:
-        if not relaxed or picked[0].startswith(_AR_VERB_START) or any(w.startswith("ال") for w in picked):
+        if not relaxed or any(w.startswith("ال") for w in picked):
             return None
+        if picked[0].startswith(_AR_VERB_START) and not _foreign_looking(picked[0]):
+            return None
+        # a foreign name is mostly two words: a third one counts only when punctuation ends it
+        # ("يوشيهيدي سوغا مقتل سبعة": the third word is the object of the sentence)
+        if len(picked) == 3 and norm[s + len(" ".join(picked)) : s + len(" ".join(picked)) + 1] in (" ", ""):
+            picked.pop()
     e = s + len(" ".join(picked))
     if norm[s:e] != " ".join(picked) or 1 in taken[s:e] or (relaxed and 1 in in_place[s:e]):
         return None
@@ -895,7 +1166,7 @@ def _arabic_name_at(
 _EN_BEFORE = _regex_cache.compile(r"(?:^|[^\w])(?:said|says|according to|known as|identified as|witness|resident)$")
 _EN_CLAUSE_END = _regex_cache.compile(r"[,.;:]|\s*\n|\s*$")
 _EN_APPOSITION = _regex_cache.compile(
-    r", (?:(?:a|an|the) (?=[a-z])|who |whose |(?:better |also )?known as |\d{1,3}, )"
+    r", (?:(?:a|an|the) (?=[a-z])|who |whose |one of |(?:better |also )?known as |\d{1,3}, )"
 )
 # Capitalised words of English news that are not names (headings, sentence openers, bodies,
 # places' generic parts): never in an unknown name found by the cues above
@@ -923,17 +1194,11 @@ def _english_unknown(
     add: Callable[[int, int, PersonEntry | None, str], None],
     upper: bytearray,
     in_place: bytearray,
+    lower_words: Callable[[], Container[str]],
 ) -> None:
     """Unknown English-text persons without a title, found by the cues of :data:`_EN_BEFORE`
     and :data:`_EN_APPOSITION`: 2–4 capitalised words, none a body's or a common word (one
     the text also writes in lower case), not on a headline."""
-    words: list[frozenset[str]] = []  # the text's lower-case words, found once when first needed
-
-    def lower_words() -> frozenset[str]:
-        if not words:
-            words.append(_lower_words(norm, upper))
-        return words[0]
-
     for run in runs:
         nr = len(run)
         if nr < 2 or nr > 4:
@@ -942,17 +1207,77 @@ def _english_unknown(
         if 1 in taken[s:e]:
             continue
         before = _EN_BEFORE.search(norm, max(0, s - 16), s - 1) if s >= 2 and norm[s - 1] == " " else None
+        role = False
         if before is not None:
             if _EN_CLAUSE_END.match(norm, e) is None:
                 continue
+        elif nr <= 3 and _role_noun_before(norm, s, upper, in_place):
+            role = True  # "the cancer specialist Karol Sikora", "komedian populer Mustafa Baraka"
         elif nr > 3 or _EN_APPOSITION.match(norm, e) is None or (s >= 2 and in_place[s - 2]):
             continue
         caps = [(a, b) for a, b in run if upper[a]]
         if len(caps) < 2 or any(not _plain_name_word(norm, upper, a, b, lower_words) for a, b in caps):
             continue
+        if role and any(not _name_word(norm, upper, a, b, lower_words) for a, b in caps):
+            continue
         if _title_case_line(norm, upper, s):
             continue
         add(s, e, None, original_of(s, e))
+
+
+# Lower-case nouns naming what a private person is or does, and the words for "led by", in
+# English and Indonesian: a plain capitalised name right after one (a few lower-case words or
+# a place between, a comma before the name) is a person: "23-year-old student Seifeddine
+# Rezgui", "seorang kontraktor keamanan asal AS, David Berry", "faksi ... pimpinan Minni Minawi"
+_ROLE_NOUNS = frozenset(
+    """student specialist doctor surgeon physician lawyer attorney journalist reporter correspondent
+    photographer cameraman activist businessman businesswoman engineer contractor analyst researcher
+    professor scholar academic expert gunman attacker bomber smuggler trafficker migrant refugee survivor
+    worker nurse teacher pilot driver blogger writer author novelist poet singer comedian actor actress
+    footballer coach cleric preacher imam suspect defendant prisoner detainee hostage victim colleague
+    cousin nephew niece brother sister son daughter wife husband father mother uncle
+    mahasiswa mahasiswi pelajar dokter pengacara wartawan wartawati jurnalis fotografer aktivis pengusaha
+    insinyur kontraktor analis peneliti pengamat profesor pakar komedian penyanyi aktor aktris perawat guru
+    sopir penulis tersangka terdakwa tahanan sandera korban pengungsi ulama rekan putra putri istri suami
+    adik kakak pimpinan dipimpin""".split()
+)
+# prepositions: the name after one is a place or a body ("wartawan di Istana Merdeka")
+_ROLE_GAP_STOP = frozenset("in at from to of on for into di ke dari pada kepada untuk tentang penganut".split())
+_LED_BY = frozenset({("led", "by"), ("headed", "by"), ("commanded", "by"), ("dipimpin", "oleh")})
+_ROLE_GAP_WORD = _regex_cache.compile(r"[^\W\d_][\w'-]*")
+_ROLE_REACH = 40  # characters between the role noun's start and the name
+# any of those words (one search finds whether a name has one close before it at all)
+_ROLE_CUE_WORD = _regex_cache.compile(r"\b(?:" + "|".join(sorted(_ROLE_NOUNS | {"by", "oleh"})) + r")\b")
+
+
+def _role_noun_before(norm: str, s: int, upper: bytearray, in_place: bytearray) -> bool:
+    """A role noun (:data:`_ROLE_NOUNS`, or "led by") stands before the name at ``s``: at most
+    three lower-case words or a place between them, a comma only right before the name."""
+    if s < 3 or norm[s - 1] != " ":
+        return False
+    lo = max(0, s - _ROLE_REACH)
+    e = s - 1
+    if norm[e - 1] == ",":
+        e -= 1
+    if _ROLE_CUE_WORD.search(norm, lo, e) is None:
+        return False  # (most names)
+    words = [(m.start(), m.end()) for m in _ROLE_GAP_WORD.finditer(norm, lo, e)]
+    if not words or words[-1][1] != e:
+        return False
+    between = 0
+    for i in range(len(words) - 1, -1, -1):
+        a, b = words[i]
+        w = norm[a:b]
+        if w in _ROLE_NOUNS and not upper[a]:
+            return True
+        if w == "by" or w == "oleh":
+            return i > 0 and (norm[words[i - 1][0] : words[i - 1][1]], w) in _LED_BY
+        if between == 3 or (not in_place[a] and (upper[a] or w in _BODY_STOP or w in _ROLE_GAP_STOP)):
+            return False
+        if i == 0 or norm[words[i - 1][1] : a].strip(" "):
+            return False  # punctuation or a number between the words
+        between += 1
+    return False
 
 
 _LETTER_RUN = _regex_cache.compile(r"\p{L}+")  # what str.isalpha() accepts, in runs
@@ -960,14 +1285,17 @@ _ELSEWHERE = 20_000  # characters: longer than a news article
 
 
 def _plain_name_word(norm: str, upper: bytearray, a: int, b: int,
-                     lower_words: Callable[[], frozenset[str]]) -> bool:
+                     lower_words: Callable[[], Container[str]]) -> bool:
     """The capitalised word ``norm[a:b]`` can be part of a person's name: not an institution's
     or a common word, not written in lower case elsewhere in the text."""
     w = norm[a:b]
     if w in _EN_NOT_NAME or w in _ORG_WORDS or w in _ORG_NAMES or not w.replace("-", "").replace("'", "").isalpha():
         return False
     if "-" not in w and any(upper[i] for i in range(a + 1, b) if norm[i].isalpha()):
-        return False  # mixed capitals (SkyNews) are rare in names
+        # mixed capitals (SkyNews) are rare in names, but for Mc / Mac (McCain, MacAskill)
+        c = 2 if w.startswith("mc") else 3 if w.startswith("mac") else 0
+        if not c or b - a <= c + 1 or any(upper[i] for i in range(a + 1, b) if i != a + c):
+            return False
     if w.isalpha():  # the common case: one look-up in the text's lower-case words
         return w not in lower_words()
     # a hyphenated word (al-zawi): looked for within _ELSEWHERE characters either side (a
@@ -982,9 +1310,123 @@ def _plain_name_word(norm: str, upper: bytearray, a: int, b: int,
     return True
 
 
+class _LowerWords:
+    """Whether the text writes a word (a run of letters) with a lower-case first letter
+    somewhere: ``w in lower_words()``.  The first few words asked about are looked for in the
+    text directly (``str.find``; most documents ask about a handful); past
+    :attr:`DIRECT` words, or a word found too often, the set of all such words
+    (:func:`_lower_words`) is built once and answers from then on."""
+
+    __slots__ = ("asked", "memo", "norm", "upper", "words")
+    DIRECT = 8  # words looked for directly
+    OCCURRENCES = 64  # occurrences of one word looked at directly
+
+    def __init__(self, norm: str, upper: bytearray) -> None:
+        self.norm, self.upper = norm, upper
+        self.asked = 0
+        self.memo: dict[str, bool] = {}
+        self.words: frozenset[str] | None = None
+
+    def __call__(self) -> _LowerWords:
+        return self
+
+    def __contains__(self, w: object) -> bool:
+        if not isinstance(w, str) or not w.isalpha():
+            return False  # (the set holds runs of letters only)
+        if self.words is not None:
+            return w in self.words
+        got = self.memo.get(w)
+        if got is None:
+            got = self._direct(w) if self.asked < self.DIRECT else None
+            self.asked += 1
+            if got is None:
+                self.words = _lower_words(self.norm, self.upper)
+                return w in self.words
+            self.memo[w] = got
+        return got
+
+    def _direct(self, w: str) -> bool | None:
+        """``w`` stands as a whole word with a lower-case first letter (None: too many
+        occurrences to look at one by one)."""
+        norm, upper = self.norm, self.upper
+        n, k = len(norm), len(w)
+        i = norm.find(w)
+        for _ in range(self.OCCURRENCES):
+            if i == -1:
+                return False
+            j = i + k
+            if not upper[i] and (i == 0 or not norm[i - 1].isalpha()) and (j >= n or not norm[j].isalpha()):
+                return True
+            i = norm.find(w, i + 1)
+        return None
+
+
 def _lower_words(norm: str, upper: bytearray) -> frozenset[str]:
-    """The words (runs of letters) the text writes with a lower-case first letter."""
-    return frozenset(m.group() for m in _LETTER_RUN.finditer(norm) if not upper[m.start()])
+    """The words (runs of letters) the text writes with a lower-case first letter: the words
+    found more often than they start at an upper-case letter (the words are counted in one
+    pass of the pattern; only the upper-case positions, much fewer, are visited one by one)."""
+    counts = Counter(_LETTER_RUN.findall(norm))
+    caps: Counter[str] = Counter()
+    match = _LETTER_RUN.match
+    p = upper.find(1)
+    while p != -1:
+        m = match(norm, p) if p == 0 or _LETTER_RUN.match(norm, p - 1) is None else None
+        if m is None:
+            p = upper.find(1, p + 1)
+        else:
+            caps[m.group()] += 1
+            p = upper.find(1, m.end())
+    # (the words only ever capitalised are the few to take out)
+    return frozenset(counts).difference([w for w, c in caps.items() if c >= counts[w]])
+
+
+def _arabic_name_before(
+    norm: str,
+    end: int,
+    given: frozenset[str],
+    taken: bytearray,
+    original_of: Callable[[int, int], str],
+    in_place: bytearray,
+) -> tuple[int, int] | None:
+    """The 2–3 word Arabic name that ends at ``end`` (a comma follows it), its first word a
+    given name (the longest such name; ``None`` when there is none)."""
+    starts: list[int] = []
+    pos = end
+    for _ in range(3):  # the starts of the three words before end, nearest first
+        if pos < 2 or (norm[pos - 1] != " " and pos != end):
+            break
+        b = pos - 1 if pos != end else pos
+        a = b
+        while a > 0 and b - a < 30 and _is_ar_letter(norm[a - 1]):
+            a -= 1
+        if a == b:
+            break
+        starts.append(a)
+        pos = a
+    for a in reversed(starts[1:]):  # three words, then two
+        span = _arabic_name_at(norm, a, given, taken, original_of, False, in_place)
+        if span is not None and span[1] == end and 1 not in in_place[span[0] : span[1]]:
+            return span
+    return None
+
+
+def _skip_adjectives(norm: str, start: int, given: frozenset[str]) -> int:
+    """``start`` moved past one or two adjectives with the article and a nisba ending
+    (``الميداني``, ``العسكري``) when a listed given name follows them: "قائدها الميداني
+    محمد الأمين"; else ``start`` itself."""
+    pos = start
+    for _ in range(2):
+        m = _AR_TOKEN.match(norm, pos + 1) if norm[pos : pos + 1] == " " else None
+        if m is None:
+            return start
+        w = m.group()
+        if w in given:
+            return pos
+        if not (w.startswith("ال") and w.endswith("ي") and len(w) >= 5) or w in _AR_STOP:
+            return start
+        pos = m.end()
+    m = _AR_TOKEN.match(norm, pos + 1) if norm[pos : pos + 1] == " " else None
+    return pos if m is not None and m.group() in given else start
 
 
 def _skip_complement(norm: str, start: int, given: frozenset[str]) -> int:
@@ -1026,6 +1468,35 @@ def vietnamese_names(
                 resume = j
 
 
+_BYLINE = _regex_cache.compile(r"(?:[^\W\d_]{1,8} ){1,2}[^\W\d_]{1,8}")
+
+
+def _vietnamese_bylines(
+    norm: str,
+    upper: bytearray,
+    original_of: Callable[[int, int], str],
+    add: Callable[[int, int, PersonEntry | None, str], None],
+) -> None:
+    """The reporter's byline that ends a Vietnamese article: a line of two or three
+    capitalised Vietnamese syllables before the source, "Minh Anh (Theo Reuters, AFP)"."""
+    i = norm.find(" (theo ")
+    while i != -1:
+        a = norm.rfind("\n", max(0, i - 27), i) + 1  # (a byline is short: looked for close by)
+        m = _BYLINE.fullmatch(norm, a, i) if (a > 0 or i <= 27) and i - a <= 26 else None
+        if m is not None:
+            words = norm[a:i].split(" ")
+            pos = a
+            ok = True
+            for w in words:
+                if not upper[pos] or (_VI_LETTER.search(w) is None and _VI_SYLLABLE.fullmatch(w) is None):
+                    ok = False
+                    break
+                pos += len(w) + 1
+            if ok:
+                add(a, i, None, original_of(a, i))
+        i = norm.find(" (theo ", i + 7)
+
+
 def coreference_keys(forms: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The keys under which later one-word mentions link back to a person named by one of
     ``forms`` (full names): Latin last words by transliteration key, Vietnamese ones by the
@@ -1054,21 +1525,15 @@ def coreference_keys(forms: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, 
     return tuple(lat), tuple(ara)
 
 
-def _coreference(
-    norm: str,
+def _coref_maps(
+    found: Iterable[PersonSel],
     gaz_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
-    found: list[PersonSel],
     original_of: Callable[[int, int], str],
-    is_upper: Callable[[int], bool],
-    toks: list[tuple[int, int, bool]],
-    add: Callable[[int, int, PersonEntry | None, str], None],
-    blocked: bytearray,
-    in_place: bytearray,
     first_names: bool = False,
     form_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
-) -> None:
-    """Link later single-word mentions to persons named in full earlier.
-    ``form_keys``: :func:`coreference_keys` of forms known in advance (a shortcut)."""
+) -> tuple[dict[str, PersonSel], dict[str, PersonSel]]:
+    """The Latin and the Arabic coreference keys of the persons ``found`` → the first person
+    (in text order) that has each."""
     latin: dict[str, PersonSel] = {}
     arabic: dict[str, PersonSel] = {}
     known = form_keys or {}
@@ -1099,6 +1564,25 @@ def _coreference(
                 latin.setdefault(k, p)
             for k in eara:
                 arabic.setdefault(k, p)
+    return latin, arabic
+
+
+def _coreference(
+    norm: str,
+    gaz_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
+    found: list[PersonSel],
+    original_of: Callable[[int, int], str],
+    is_upper: Callable[[int], bool],
+    toks: list[tuple[int, int, bool]],
+    add: Callable[[int, int, PersonEntry | None, str], None],
+    blocked: bytearray,
+    in_place: bytearray,
+    first_names: bool = False,
+    form_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
+) -> None:
+    """Link later single-word mentions to persons named in full earlier.
+    ``form_keys``: :func:`coreference_keys` of forms known in advance (a shortcut)."""
+    latin, arabic = _coref_maps(found, gaz_keys, original_of, first_names, form_keys)
     if latin:
         get = latin.get
         # the first blocked and the first place position at or after the token's start
@@ -1141,6 +1625,76 @@ def _coreference(
                 k = _drop_article(w[len(pre) :])  # w is normalised already: fold_arabic_key minus the work
                 ap = arabic.get(k)
                 if ap is not None and ap.start < s and 1 not in blocked[s + len(pre) : e]:
+                    add(s + len(pre), e, ap.entry, ap.name)
+                    break
+
+
+_HEAD_LINE = 200  # characters: a longer line is a paragraph
+_HEAD_REACH = 600  # characters: the head of a document ends before this
+
+
+def _head_end(norm: str) -> int:
+    """The start of the document's body: the head is the leading lines (headline, date,
+    dateline) before the first line that is long or ends a sentence (0: no head, as in a
+    text of one line)."""
+    pos = 0
+    n = len(norm)
+    while pos < min(n, _HEAD_REACH):
+        e = norm.find("\n", pos, pos + _HEAD_REACH)
+        if e == -1:
+            break
+        line = norm[pos:e].strip()
+        if line and (len(line) > _HEAD_LINE or line[-1] in ".!?؟"):
+            break
+        pos = e + 1
+    return min(pos, _HEAD_REACH)
+
+
+def _headline_coreference(
+    norm: str,
+    gaz_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]],
+    found: list[PersonSel],
+    original_of: Callable[[int, int], str],
+    toks: list[tuple[int, int, bool]],
+    add: Callable[[int, int, PersonEntry | None, str], None],
+    blocked: bytearray,
+    in_place: bytearray,
+    form_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
+) -> None:
+    """Link the one-word mentions of the document's head (:func:`_head_end`: headline,
+    dateline) to the persons the body names in full: an Arabic word by coreference key, a
+    Latin capitalised word only when it is spelled as the last word of the full name (every
+    word of a headline is capitalised)."""
+    head_end = _head_end(norm)
+    if head_end == 0:
+        return
+    later = [p for p in found if p.start >= head_end]
+    if not later:
+        return
+    # Latin: the last word of each full name written in the body (the first person to end so)
+    last: dict[str, PersonSel] | None = None
+    for s, e, cap in toks[: bisect.bisect_left(toks, head_end, key=_START)]:
+        if not cap or e - s < 4 or 1 in blocked[s:e] or 1 in in_place[s:e]:
+            continue
+        if last is None:  # (norm is case-folded NFC: its words compare case aside, marks kept)
+            last = {}
+            for p in sorted(later, key=_BY_START):
+                written = norm[p.start : p.end]
+                if " " in written:
+                    last.setdefault(written[written.rfind(" ") + 1 :], p)
+        lp = last.get(norm[s:e])
+        if lp is not None:
+            add(s, e, lp.entry, lp.name)
+    # Arabic: by coreference key, as later mentions are
+    if _AR_TOKEN.search(norm, 0, head_end) is not None:
+        arabic = _coref_maps(later, gaz_keys, original_of, False, form_keys)[1]
+        for m in _AR_TOKEN.finditer(norm, 0, head_end) if arabic else ():
+            s, e, w = m.start(), m.end(), m.group()
+            for pre in ("", "و", "ف", "ل", "ب", "وب", "ول"):
+                if pre and not w.startswith(pre):
+                    continue
+                ap = arabic.get(_drop_article(w[len(pre) :]))
+                if ap is not None and 1 not in blocked[s + len(pre) : e]:
                     add(s + len(pre), e, ap.entry, ap.name)
                     break
 
@@ -1235,6 +1789,50 @@ def _other_given_before(
     return -1
 
 
+# first words of listed names that are ranks or honorifics, not given names (King Idris, Sheikh ...)
+_NOT_GIVEN_LATIN = frozenset(
+    """king queen prince princess sheikh shaikh emir amir sultan president general field marshal colonel
+    saint pope lord sir lady dr mr mrs ms imam mullah ayatollah haji hajji""".split()
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_keys_latin(forms: tuple[str, ...]) -> frozenset[str]:
+    """The transliteration keys of the words of ``forms``' Latin names."""
+    return frozenset(token_key(t) for f in forms if not is_arabic(f) for t in translit_tokens(f))
+
+
+@functools.lru_cache(maxsize=16)
+def _given_keys(forms: frozenset[str]) -> frozenset[str]:
+    """The transliteration keys of a ``[[given]]`` list in Latin script (Jamal, Gamal, Djamel)."""
+    return frozenset(token_key(fold_latin(f)) for f in forms)
+
+
+def _other_latin_given_before(
+    norm: str, s: int, entry: PersonEntry, given: frozenset[str], given_keys: frozenset[str], upper: bytearray,
+    blocked: bytearray,
+) -> int:
+    """The start of a capitalised Latin given name right before the surname at ``s`` (an
+    article "al-" / "el-" between them allowed) that is none of ``entry``'s own names (-1
+    when there is none): "Jamal al-Treki" names someone else than Ali Abdussalam Treki."""
+    p = s
+    if p >= 4 and norm[p - 1] in "- " and norm[p - 3 : p - 1] in ("al", "el") and norm[p - 4] == " ":
+        p -= 3
+    if p < 3 or norm[p - 1] != " ":
+        return -1
+    b = p - 1
+    a = b
+    while a > 0 and b - a < 20 and norm[a - 1].isalpha():
+        a -= 1
+    if b - a < 3 or not upper[a] or blocked[a] or (a > 0 and (norm[a - 1].isalnum() or norm[a - 1] in "-'’")):
+        return -1
+    w = fold_latin(norm[a:b])
+    k = token_key(w)
+    if (w not in given and k not in given_keys) or k in _names_keys_latin((entry.name, *entry.aliases, *entry.short)):
+        return -1
+    return a
+
+
 def _drop_article(w: str) -> str:
     """:func:`fold_arabic_key` of one word of the normalised text."""
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
@@ -1270,7 +1868,16 @@ def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_sp
     ends = [p.end for p in persons]
     np_ = len(persons)
     used: set[int] = set()
+    # the links find_persons made already (a name found after the body of its office)
+    for pi, p in enumerate(persons):
+        if p.title is not None and titles[p.title].person is None:
+            titles[p.title].person = pi
+            used.add(pi)
+        else:
+            p.title = None
     for ti, t in enumerate(titles):
+        if t.person is not None:
+            continue
         te = t.end
         pi = bisect.bisect_left(starts, te)
         # at most 60 characters between the title and its person
