@@ -26,7 +26,15 @@ from ._gazetteer import Gazetteer
 from ._lang import detect
 from ._text import NormText, is_arabic, normalize, normalize_key
 from .model import DateMention, Document, Person, PersonMention, Place, PlaceMention, TitleMention
-from .resolve.persons import PersonSel, TitleSel, attach, find_persons, infer_holder, office_country
+from .resolve.persons import (
+    PersonSel,
+    TitleSel,
+    attach,
+    find_persons,
+    infer_holder,
+    keep_titles,
+    office_country,
+)
 from .resolve.places import PlaceSel, resolve_places
 from .resolve.tense import ClauseCues, clause_cues
 from .resolve.timex import DateSpec, resolve, share_headline_years
@@ -496,13 +504,7 @@ class Extractor:
             if t.bare_lower and t.person is None and t.country is None and not t.role_cue:
                 continue  # "general election", "the head of": a lowercase title needs a person, a country or a cue
             keep.append(t)
-        # re-index persons' titles
-        for p in persons:
-            p.title = None
-        for i, t in enumerate(keep):
-            if t.person is not None:
-                persons[t.person].title = i
-        return keep
+        return keep_titles(keep, persons)
 
 
 # ---------------------------------------------------------------------------- anchor windows

@@ -36,7 +36,7 @@ from .._text import at_sentence_start, fold_arabic_key, is_arabic, normalize_key
 from .names import fold_latin, token_key, translit_key, translit_tokens
 
 __all__ = ["PersonIndex", "PersonSel", "TitleSel", "attach", "coreference_keys", "find_persons", "infer_holder",
-           "person_coref_keys", "person_tables"]
+           "keep_titles", "person_coref_keys", "person_tables"]
 
 
 @attrs.define(slots=True)
@@ -1836,6 +1836,17 @@ def _other_latin_given_before(
 def _drop_article(w: str) -> str:
     """:func:`fold_arabic_key` of one word of the normalised text."""
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def keep_titles(keep: list[TitleSel], persons: list[PersonSel]) -> list[TitleSel]:
+    """``keep`` (some of the titles, in order), with the persons' title indices renumbered
+    to point into it (a person whose title was dropped has none)."""
+    for p in persons:
+        p.title = None
+    for i, t in enumerate(keep):
+        if t.person is not None:
+            persons[t.person].title = i
+    return keep
 
 
 def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_spans: Sequence[tuple[int, int]]) -> None:

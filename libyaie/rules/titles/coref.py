@@ -13,6 +13,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from ... import _regex_cache
+from ...resolve.persons import keep_titles
 
 if TYPE_CHECKING:
     from ...resolve.persons import PersonSel, TitleSel
@@ -97,9 +98,4 @@ def inherit_roles(norm: str, titles: list[TitleSel], persons: list[PersonSel]) -
         keep.append(t)
     if not changed:
         return titles
-    for p in persons:
-        p.title = None
-    for i, t in enumerate(keep):
-        if t.person is not None:
-            persons[t.person].title = i
-    return keep
+    return keep_titles(keep, persons)
