@@ -208,6 +208,17 @@ def latin_hijri_rule(p: Pieces, left: str, right: str, examples: Sequence[Exampl
 _AGO_UNITS = {"Y": "Y", "M": "M", "W": "W", "D": "D"}
 
 
+def weekday_set_build(p: Pieces) -> Callable[[regex.Match[str]], object]:
+    """The build of a weekday-set rule (``every Monday``, ``setiap hari Senin``, ``thứ Hai
+    hàng tuần``): the weekday of group ``wd`` (or ``wd2``, a second word order) as a set."""
+
+    def build(m: regex.Match[str]) -> object:
+        wd = p.weekday_index(m["wd"] or m.groupdict().get("wd2") or "")
+        return None if wd is None else spec(weekday=wd, set_=True)
+
+    return build
+
+
 def ago_build(p: Pieces) -> Callable[[regex.Match[str]], object]:
     """The build of an "N units ago" rule (``three years ago``, ``tiga tahun lalu``, ``قبل
     عامين``, ``cách đây 3 tháng``): the reference date N units back, at that unit's

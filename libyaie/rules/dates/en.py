@@ -12,7 +12,16 @@ import regex
 from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import DIGIT, Example, L, R, Rule, compile_pattern, compile_rule, first_of
-from ._pieces import YEAR, Pieces, ago_build, direction_of, latin_hijri_rule, relative_day_rule, spec
+from ._pieces import (
+    YEAR,
+    Pieces,
+    ago_build,
+    direction_of,
+    latin_hijri_rule,
+    relative_day_rule,
+    spec,
+    weekday_set_build,
+)
 
 __all__ = ["rules"]
 
@@ -102,10 +111,6 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return None  # a rate, not a duration: "500,000 barrels a day", "$60 million a year", "twice a week"
         return spec(duration_unit=u, duration_amount=None if n < 0 else n)
 
-    def b_weekday_set(m: regex.Match[str]) -> object:
-        wd = p.weekday_index(m["wd"])
-        return None if wd is None else spec(weekday=wd, set_=True)
-
     return [
         compile_rule(
             "en.date.month-day-year", "date", "en",
@@ -181,7 +186,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             # a recurring weekday is a set (TIMEX3 SET XXXX-WXX-1), not one day
             "en.date.weekday-set", "date", "en",
             rf"""{L}{p.alt_words("set-every")}\s{{1,2}}(?P<wd>{WEEKDAY}){R}""",
-            b_weekday_set,
+            weekday_set_build(p),
             examples=[
                 Example("every Monday", {"value": "XXXX-WXX-1", "kind": "set"}),
                 Example("each Friday", {"value": "XXXX-WXX-5", "kind": "set"}),

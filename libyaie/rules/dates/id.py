@@ -10,7 +10,16 @@ import regex
 from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import DIGIT, Example, L, R, Rule, compile_pattern, compile_rule, first_of
-from ._pieces import YEAR, Pieces, ago_build, direction_of, latin_hijri_rule, relative_day_rule, spec
+from ._pieces import (
+    YEAR,
+    Pieces,
+    ago_build,
+    direction_of,
+    latin_hijri_rule,
+    relative_day_rule,
+    spec,
+    weekday_set_build,
+)
 
 __all__ = ["rules"]
 
@@ -96,10 +105,6 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return None
         return spec(rel_unit=unit, rel_offset=_OFFSET.get(fn or "", 0))
 
-    def b_weekday_set(m: regex.Match[str]) -> object:
-        wd = p.weekday_index(m["wd"])
-        return None if wd is None else spec(weekday=wd, set_=True)
-
     def b_month_only(m: regex.Match[str]) -> object:
         mo = p.month_index(m["m"])
         return None if mo is None else spec(month=mo)
@@ -181,7 +186,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             # a recurring weekday is a set (TIMEX3 SET XXXX-WXX-1): "setiap hari Senin", "tiap Jumat"
             "id.date.weekday-set", "date", "id",
             rf"""{L}(?:{p.alt_words("set-every")})\s{{1,2}}(?:hari\s{{1,2}})?(?P<wd>{WEEKDAY}){R}""",
-            b_weekday_set,
+            weekday_set_build(p),
             examples=[
                 Example("setiap hari Senin", {"value": "XXXX-WXX-1", "kind": "set"}),
                 Example("tiap Jumat", {"value": "XXXX-WXX-5", "kind": "set"}),

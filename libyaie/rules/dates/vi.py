@@ -23,6 +23,7 @@ from ._pieces import (
     relative_day_rule,
     roman_or_int,
     spec,
+    weekday_set_build,
 )
 
 __all__ = ["rules"]
@@ -86,10 +87,6 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             fn = p.function_of(m["wdir"], "past", "future", "this")
             return spec(weekday=wd, rel_unit="W", rel_offset=_OFFSET.get(fn or "", 0), part_of_day=pod)
         return spec(weekday=wd, direction=direction_of(p, m["dir"]), part_of_day=pod)
-
-    def b_weekday_set(m: regex.Match[str]) -> object:
-        wd = p.weekday_index(m["wd"] or m["wd2"])
-        return None if wd is None else spec(weekday=wd, set_=True)
 
     def b_rel(m: regex.Match[str]) -> object:
         u = m["u"]
@@ -171,7 +168,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             "vi.date.weekday-set", "date", "vi",
             rf"""{L}(?:(?:{EVERY})\s{{1,2}}(?:ngày\s{{1,2}})?(?P<wd>{WEEKDAY})
                  |(?:ngày\s{{1,2}})?(?P<wd2>{WEEKDAY})\s{{1,2}}(?:{EVERY})\s{{1,2}}(?:{WEEK})){R}""",
-            b_weekday_set,
+            weekday_set_build(p),
             examples=[
                 Example("thứ Hai hàng tuần", {"value": "XXXX-WXX-1", "kind": "set"}),
                 Example("mỗi thứ Sáu", {"value": "XXXX-WXX-5", "kind": "set"}),
