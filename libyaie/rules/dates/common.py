@@ -11,7 +11,7 @@ from ... import _regex_cache
 from ..._codes import LANGS
 from ..._gazetteer import DateTables
 from ..._text import normalize_key
-from .. import AR_L, Example, Rule, alt, compile_rule
+from .. import AR_L, Example, Rule, alt, compile_rule, first_of
 from ._pieces import DAY, MONTH_NUM, YEAR, YEAR2, spec, year_of
 
 __all__ = ["rules"]
@@ -140,7 +140,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             # a dateline's bare day/month: "Tri-pô-li, 31/10 (TTXVN) -", "Tripoli, 30/10 -"
             "num.date.dateline-d-m", "date", "*",
             # (without the comma at the start of a line when the agency follows: "Béc-lin 20/1 (TTXVN) -")
-            rf"""(?:(?<=[^\W\d_],\s)|(?<=(?:^|\n)[^\W\d_](?:[^\W\d_]|[\s\-.](?=[^\W\d_])){{0,40}}\s)(?=[^()\n]{{3,12}}\([^()\n]{{1,24}}\)\s?[-–—]))
+            rf"""(?=\d)(?:(?<=[^\W\d_],\s)|(?<=(?:^|\n)[^\W\d_](?:[^\W\d_]|[\s\-.](?=[^\W\d_])){{0,40}}\s)(?=[^()\n]{{3,12}}\([^()\n]{{1,24}}\)\s?[-–—]))
                  {DAY}/{MONTH_NUM}(?:/{YEAR2})?(?=\s?(?:\([^()\n]{{1,24}}\)\s?)?[-–—])""",
             lambda m: spec(year=year_of(m["y"]), month=int(m["m"]), day=int(m["d"])),
             examples=[
@@ -226,7 +226,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "num.date.modifier-unit", "date", "*",
-            rf"""(?<=(?<![\w]){MOD}[\s\-]{{1,2}}(?:the\s{{1,2}})?)(?P<u>{UNITW})(?![\w])
+            rf"""{first_of(UNITW)}(?<=(?<![\w]){MOD}[\s\-]{{1,2}}(?:the\s{{1,2}})?)(?P<u>{UNITW})(?![\w])
                  (?!\s{{1,2}}(?:\d|(?!{UNTIL_NOW}(?![\w])){FOLLOW}(?![\w])|(?:of|của|من)\s))""",
             unit_this,
             examples=[
@@ -281,7 +281,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             # the second date of a pair or range written without its day word: "từ ngày 15/5
             # đến 17/5", "ngày 3/4 và 5/4", "tanggal 1/3 hingga 5/3" (the first has the day word)
             "num.date.range-d-m", "date", "*",
-            rf"""(?<=(?<!\w){day_prefix}\s{{1,2}}(?:[12]\d|3[01]|0?[1-9])[/\-.](?:1[0-2]|0?[1-9])(?:[/\-.]\d{{2,4}})?
+            rf"""(?=\d)(?<=(?<!\w){day_prefix}\s{{1,2}}(?:[12]\d|3[01]|0?[1-9])[/\-.](?:1[0-2]|0?[1-9])(?:[/\-.]\d{{2,4}})?
                     (?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,2}}{RANGE_TO}\s{{1,2}}|\s{{1,2}}و))
                  {DAY}[/\-]{MONTH_NUM}(?:/{YEAR2})?(?![\d/\-]|\.\d)""",
             lambda m: spec(year=year_of(m["y"]), month=int(m["m"]), day=int(m["d"])),
