@@ -11,7 +11,7 @@ from ... import _regex_cache
 from ..._codes import LANGS
 from ..._gazetteer import DateTables
 from ..._text import normalize_key
-from .. import AR_L, Example, Rule, alt, compile_rule, first_of
+from .. import AR_L, DIGIT, Example, Rule, alt, compile_rule, first_of
 from ._pieces import DAY, MONTH_NUM, YEAR, YEAR2, spec, year_of
 
 __all__ = ["rules"]
@@ -245,7 +245,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             "num.date.year-after-preposition", "date", "*",
             # an Arabic preposition may carry و/ف (وفي 2019, وخلال 2020), and و alone may be glued
             # to the year (بين 2014 و2016)
-            rf"(?<=(?<!\w)[وف]?{since}\s{{1,2}}|(?<!\w)و){YEAR}(?![\d%]|\s?[/\-.,]\d)",
+            rf"{first_of(DIGIT)}(?<=(?<!\w)[وف]?{since}\s{{1,2}}|(?<!\w)و){YEAR}(?![\d%]|\s?[/\-.,]\d)",
             year,
             examples=[
                 Example("sejak 2014", {"value": "2014"}),
@@ -264,7 +264,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             # an event named by its year, the year right after the noun: "sejak konflik 2011",
             # "kudeta 1969", "ثورة 2011", "bầu cử 2021" (not "Resolusi 1973", a number)
             "num.date.year-after-event", "date", "*",
-            rf"(?<=(?<!\w)[وفبل]{{0,2}}(?:ال)?{EVENT}\s{{1,2}}){YEAR}(?![\d%]|\s?[/\-.,]\d)",
+            rf"{first_of(DIGIT)}(?<=(?<!\w)[وفبل]{{0,2}}(?:ال)?{EVENT}\s{{1,2}}){YEAR}(?![\d%]|\s?[/\-.,]\d)",
             year,
             examples=[
                 Example("sejak konflik 2011, ketika", {"value": "2011"}),

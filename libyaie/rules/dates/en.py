@@ -162,7 +162,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "en.date.month-after-preposition", "date", "en",
-            rf"""(?:(?<=(?<!\w)(?:{MONTH_PREP}|{MODS})[\s\-]{{1,2}})|(?<=(?<!\w)the\s{{1,2}})(?!may(?!\w)))(?P<m>{p.alt_months_long()}){R}(?!\s{{1,2}}(?:on|toward|towards|through|past)\b)""",
+            rf"""{first_of(p.alt_months_long())}(?:(?<=(?<!\w)(?:{MONTH_PREP}|{MODS})[\s\-]{{1,2}})|(?<=(?<!\w)the\s{{1,2}})(?!may(?!\w)))(?P<m>{p.alt_months_long()}){R}(?!\s{{1,2}}(?:on|toward|towards|through|past)\b)""",
             b_month,
             examples=[Example("in October", {"value": "2020-10"}), Example("planned for December", {"value": "2020-12"}),
                       Example("after the July election", {"value": "2020-07"})],
@@ -271,7 +271,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "en.date.year", "date", "en",
-            rf"(?<=(?<!\w)(?:in|since|until|by|from|of|during|early|late|mid|year|the)[\s\-]{{1,2}}){YEAR}(?![\d.,]\d|\d|%)",
+            rf"{first_of(DIGIT)}(?<=(?<!\w)(?:in|since|until|by|from|of|during|early|late|mid|year|the)[\s\-]{{1,2}}){YEAR}(?![\d.,]\d|\d|%)",
             lambda m: spec(year=int(m["y"])),
             examples=[Example("in 2011", {"value": "2011"}), Example("since 2014", {"value": "2014"}),
                       Example("since the 2011 overthrow", {"value": "2011"})],
