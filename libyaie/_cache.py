@@ -6,7 +6,8 @@ to ``$LIBYAIE_CACHE_DIR`` (default ``$XDG_CACHE_HOME/libyaie`` or
 ``~/.cache/libyaie``) under a key that checksums the library's source files, the
 Python version, the installed pyahocorasick and attrs files (path, size, mtime) and
 the bytes of every data file, so any change to the data or the code that reads it
-makes a new entry.  ``LIBYAIE_NO_CACHE=1`` disables it.
+makes a new entry; the directory keeps the six most recently used entries (older
+ones are never read again and are removed).  ``LIBYAIE_NO_CACHE=1`` disables it.
 A missing, unreadable or corrupt cache is never an error: the gazetteer is rebuilt.
 The cache directory is the user's own; do not point it at a directory others can write.
 """
@@ -23,9 +24,11 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-__all__ = ["cache_dir", "cached"]
+__all__ = ["cache_dir", "cached", "prune"]
 
 _FORMAT = "2"
+_KEEP = 6  # files of one kind kept in the cache directory (the most recently used)
+_STALE_TMP = 3600.0  # seconds after which a writer's leftover temporary file is removed
 
 
 def cache_dir() -> Path | None:
@@ -97,9 +100,14 @@ def cached(name: str, files: Iterable[Path], build: Callable[[], T]) -> T:
     try:
         with path.open("rb") as fh:
             obj: T = pickle.load(fh)
-        return obj
     except Exception:  # missing or corrupt: rebuild
         pass
+    else:
+        try:
+            os.utime(path)  # used now: the last files to be pruned
+        except OSError:
+            pass
+        return obj
     obj = build()
     try:
         import tempfile  # only when writing
@@ -111,4 +119,34 @@ def cached(name: str, files: Iterable[Path], build: Callable[[], T]) -> T:
         os.replace(tmp, path)
     except OSError:
         pass  # read-only home, full disk: run without a cache
+    prune(d, name)
     return obj
+
+
+def prune(d: Path, name: str, keep: int = _KEEP) -> None:
+    """Remove all but the ``keep`` most recently used ``{name}-*.pickle`` files of ``d``
+    (every change to the code or the data makes a new file, and an old one is never read
+    again), and writers' temporary files left for more than an hour.  Errors are ignored:
+    another process may be pruning too, and a read-only directory is not an error."""
+    import time
+
+    try:
+        listing = list(d.iterdir())
+    except OSError:
+        return
+    files: list[tuple[float, str, Path]] = []
+    for p in listing:
+        try:
+            if p.name.startswith(f"{name}-") and p.name.endswith(".pickle"):
+                files.append((p.stat().st_mtime, p.name, p))
+            elif (p.name.startswith(f".{name}-") and p.name.endswith(".tmp")
+                    and p.stat().st_mtime < time.time() - _STALE_TMP):
+                p.unlink()
+        except OSError:  # gone meanwhile (another process renamed or pruned it)
+            pass
+    files.sort(reverse=True)
+    for _, _, p in files[keep:]:
+        try:
+            p.unlink()
+        except OSError:
+            pass

@@ -7,6 +7,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,7 @@ def _fresh(monkeypatch: pytest.MonkeyPatch, cache: Path | None) -> None:
     monkeypatch.setattr(_regex_cache, "_entries", None)
     monkeypatch.setattr(_regex_cache, "_path", None)
     monkeypatch.setattr(_regex_cache, "_dirty", False)
+    monkeypatch.setattr(_regex_cache, "_used", set())
 
 
 def _no_compile(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,9 +119,11 @@ def test_bad_entries_and_files_fall_back_to_compiling(tmp_path: Path, monkeypatc
     [path] = tmp_path.glob("regex-*.pickle")
     entries = pickle.loads(path.read_bytes())
     [key] = entries
-    # an entry whose program is garbage, then one for another pattern: both recompiled
-    for bad in (("not", "a", "program"), (r"\d", *entries[key][1:])):
-        path.write_bytes(pickle.dumps({key: bad}))
+    program = pickle.loads(entries[key])  # each entry is pickled on its own
+    # an entry whose program is garbage, one for another pattern, one that does not
+    # unpickle: all recompiled
+    for bad in (("not", "a", "program"), (r"\d", *program[1:]), pickle.dumps(("x",))[:-3], b"", 7):
+        path.write_bytes(pickle.dumps({key: pickle.dumps(bad) if isinstance(bad, tuple) else bad}))
         _fresh(monkeypatch, tmp_path)
         got = _regex_cache.compile(pattern)
         assert got.pattern == pattern and got.search("in 2011").group("y") == "2011"
@@ -129,6 +133,78 @@ def test_bad_entries_and_files_fall_back_to_compiling(tmp_path: Path, monkeypatc
         assert _regex_cache.compile(pattern).search("in 2011").group("y") == "2011"
         _regex_cache.save()
         assert key in pickle.loads(path.read_bytes())  # rewritten whole
+
+
+def test_a_process_unpickles_only_the_entries_it_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fresh(monkeypatch, tmp_path)
+    patterns = [rf"(?P<y>\d{{{n}}})x" for n in range(1, 6)]
+    for p in patterns:
+        _regex_cache.compile(p)
+    _regex_cache.save()
+    _fresh(monkeypatch, tmp_path)  # a later process
+    _no_compile(monkeypatch)
+    assert _regex_cache.compile(patterns[2]).search("a 123x").group("y") == "123"
+    entries = _regex_cache._entries
+    assert entries is not None
+    kinds = {key[0]: type(value) for key, value in entries.items()}
+    assert kinds == {p: (tuple if p == patterns[2] else bytes) for p in patterns}
+
+
+def test_an_overfull_file_keeps_what_its_writer_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_regex_cache, "_MAX_ENTRIES", 6)
+    _fresh(monkeypatch, tmp_path)
+    old = [rf"(?P<y>\d{{{n}}})o" for n in range(1, 6)]
+    for p in old:
+        _regex_cache.compile(p)
+    _regex_cache.save()
+    [path] = tmp_path.glob("regex-*.pickle")
+    assert len(pickle.loads(path.read_bytes())) == 5
+    _fresh(monkeypatch, tmp_path)  # a later process uses one old pattern and makes two new ones
+    _regex_cache.compile(old[0])
+    _regex_cache.compile(r"(?P<a>new)1")
+    _regex_cache.compile(r"(?P<a>new)2")
+    _regex_cache.save()
+    assert {key[0] for key in pickle.loads(path.read_bytes())} == {old[0], r"(?P<a>new)1", r"(?P<a>new)2"}
+    _fresh(monkeypatch, tmp_path)  # below the limit, the file keeps everything
+    _regex_cache.compile(r"(?P<a>new)3")
+    _regex_cache.save()
+    assert len(pickle.loads(path.read_bytes())) == 4
+
+
+def test_the_cache_directory_keeps_the_most_recently_used_files(tmp_path: Path) -> None:
+    from libyaie import _cache
+
+    now = time.time()
+    for i in range(10):
+        f = tmp_path / f"gazetteer-{i:02d}.pickle"
+        f.write_bytes(b"x")
+        os.utime(f, (now - 1000 * i, now - 1000 * i))  # 00 is the newest
+    stale, fresh_tmp = tmp_path / ".gazetteer-a.tmp", tmp_path / ".gazetteer-b.tmp"
+    for f, age in ((stale, 7200), (fresh_tmp, 10)):
+        f.write_bytes(b"")
+        os.utime(f, (now - age, now - age))
+    other = tmp_path / "regex-00.pickle"
+    other.write_bytes(b"x")
+    os.utime(other, (now - 99999, now - 99999))
+    _cache.prune(tmp_path, "gazetteer", keep=6)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == [".gazetteer-b.tmp", *[f"gazetteer-{i:02d}.pickle" for i in range(6)], "regex-00.pickle"]
+    _cache.prune(tmp_path / "missing", "gazetteer")  # no directory: nothing to do, no error
+
+
+def test_reading_a_cached_gazetteer_marks_it_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from libyaie import _cache
+
+    src = tmp_path / "data.txt"
+    src.write_text("x", encoding="utf-8")
+    d = tmp_path / "cache"
+    monkeypatch.delenv("LIBYAIE_NO_CACHE", raising=False)
+    monkeypatch.setenv("LIBYAIE_CACHE_DIR", str(d))
+    assert _cache.cached("thing", [src], lambda: [1, 2]) == [1, 2]
+    [path] = d.glob("thing-*.pickle")
+    os.utime(path, (1, 1))
+    assert _cache.cached("thing", [src], lambda: pytest.fail("rebuilt")) == [1, 2]
+    assert path.stat().st_mtime > 1
 
 
 def test_disabled_cache_compiles_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

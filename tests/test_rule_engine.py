@@ -178,6 +178,7 @@ def test_re_programs_and_answers_are_kept_in_the_cache(tmp_path: Any, monkeypatc
         monkeypatch.setattr(_regex_cache, "_entries", None)
         monkeypatch.setattr(_regex_cache, "_path", None)
         monkeypatch.setattr(_regex_cache, "_dirty", False)
+        monkeypatch.setattr(_regex_cache, "_used", set())
 
     pattern = r"(?<![\w])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?!\d)"
     fresh()
