@@ -207,6 +207,22 @@ def test_reading_a_cached_gazetteer_marks_it_used(tmp_path: Path, monkeypatch: p
     assert path.stat().st_mtime > 1
 
 
+def test_prefix_trees_and_reaches_are_kept_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from libyaie import rules
+
+    sources = [r.source for r in _all_rules() if r.source] + [r"(?P<n>\d+)\s(?:days|hari)"]  # unbounded: no reach
+    _fresh(monkeypatch, tmp_path)
+    monkeypatch.setattr(rules, "_TRIES", {})
+    first = [(rules.expand_lists(src), rules.pattern_reach(src)) for src in sources]
+    assert any(reach is not None for _, reach in first) and any(reach is None for _, reach in first)
+    _regex_cache.save()
+    _fresh(monkeypatch, tmp_path)  # a later process: nothing built or parsed again
+    monkeypatch.setattr(rules, "_TRIES", {})
+    monkeypatch.setattr(rules, "_trie", lambda forms: pytest.fail("prefix tree rebuilt"))
+    monkeypatch.setattr(rules, "_reach", lambda *args: pytest.fail("pattern parsed again"))
+    assert [(rules.expand_lists(src), rules.pattern_reach(src)) for src in sources] == first
+
+
 def test_disabled_cache_compiles_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _fresh(monkeypatch, None)
     monkeypatch.setenv("LIBYAIE_CACHE_DIR", str(tmp_path))

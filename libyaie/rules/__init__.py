@@ -133,7 +133,12 @@ def expand_lists(pattern: str) -> str:
         name = m.group(1)
         src = _TRIES.get(name)
         if src is None:
-            src = _TRIES[name] = _trie(_LISTS[name])
+            # kept in the cache file under the list's forms (building the tree of every
+            # list of a language is a good part of a first extract's rule compilation)
+            forms = _LISTS[name]
+            src = _regex_cache.remember("\x00trie\x00" + "\x00".join(forms), 0, _stamp(),
+                                        lambda: _trie(forms)) or _trie(forms)
+            _TRIES[name] = src
         return src
 
     return _LIST_REF.sub(trie_of, pattern)
@@ -180,8 +185,23 @@ def pattern_reach(pattern: str, flags: int = 0) -> tuple[int, int] | None:
         # short pattern to parse (a list's prefix tree can run to thousands of characters)
         return f"(?:.{{{max(map(len, _LISTS[m.group(1)]))}}})"
 
+    short = _GROUP_NAME.sub(unique, _LIST_REF.sub(list_width, pattern))
+
+    def answer() -> str | None:
+        got = _reach(short, flags | VERBOSE, _parser, c)
+        return None if got is None else f"{got[0]},{got[1]}"
+
+    # parsed once and kept in the cache file (see _regex_cache.remember)
+    kept = _regex_cache.remember("\x00reach\x00" + short, flags, _stamp(), answer)
+    if kept is None:
+        return None
+    longest, _, furthest = kept.partition(",")
+    return int(longest), int(furthest)
+
+
+def _reach(pattern: str, flags: int, _parser: Any, c: Any) -> tuple[int, int] | None:
     try:
-        tree = _parser.parse(_GROUP_NAME.sub(unique, _LIST_REF.sub(list_width, pattern)), flags | VERBOSE)
+        tree = _parser.parse(pattern, flags)
     except Exception:  # any syntax the standard library's parser rejects: no reach
         return None
     widths: dict[int, int] = {}
