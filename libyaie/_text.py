@@ -22,6 +22,7 @@ Normalisation (documented in ``docs/usage.md``):
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
@@ -117,9 +118,9 @@ def _char_class(cps: Iterable[int], extra: str = "") -> str:
 
 # Simple character classes run on the standard ``re`` module: it tests a class with a
 # bitmap, the regex module character by character (several times slower on non-ASCII text).
-_REMOVABLE_RE = re.compile(_char_class(_REMOVABLE))
-_ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
-_MAPPED_RE = re.compile(_char_class(_ONE_TO_ONE))
+_REMOVABLE_RE = _regex_cache.compile_std(_char_class(_REMOVABLE))
+_ARABIC_RE = _regex_cache.compile_std(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_MAPPED_RE = _regex_cache.compile_std(_char_class(_ONE_TO_ONE))
 _SPACES_RE = _regex_cache.compile(r"\s+")
 
 # Character properties that have no ``re`` class (combining class, upper case) are computed
@@ -134,6 +135,17 @@ def _exact(pred: Callable[[str], bool]) -> list[int]:
     return [cp for lo, hi in _EXACT_RANGES for cp in range(lo, hi) if pred(chr(cp))]
 
 
+# the classes below depend on the Unicode database, the Python version and the tables above:
+# computed once (30 000 code points) and kept in the cache file (see _regex_cache.remember)
+_CLASS_STAMP = f"{unicodedata.unidata_version}|{sys.version}|{_EXACT_RANGES}|{_REMOVABLE_RANGES}"
+
+
+def _exact_class(name: str, pred: Callable[[str], bool], extra: str = "") -> str:
+    return (_regex_cache.remember(f"\x00text-class\x00{name}\x00{extra}", 0, _CLASS_STAMP,
+                                  lambda: _char_class(_exact(pred), extra))
+            or _char_class(_exact(pred), extra))
+
+
 _MAX_CLUSTER = 32
 
 
@@ -144,15 +156,15 @@ def _joins(ch: str) -> bool:
 
 # Runs of characters that may join the cluster before them: every joiner (exactly, below
 # _HIGH) and every _HIGH character; each is checked with _joins.
-_JOINER_CANDIDATE_RE = re.compile(_char_class(_exact(_joins), _HIGH) + "+")
+_JOINER_CANDIDATE_RE = _regex_cache.compile_std(_exact_class("joins", _joins, _HIGH) + "+")
 
 # Every character for which str.isupper() is true (checked over all code points in the tests)
 _UPPER_RUN = _regex_cache.compile(r"\p{Uppercase}+")
 # Runs of upper-case characters below _HIGH (exactly str.isupper()), or of _HIGH characters
 # (candidates, checked with _UPPER_RUN and str.isupper()).
-_HAS_HIGH = re.compile("[" + _HIGH + "]")
-_UPPER_CLASS = _char_class(_exact(str.isupper))
-_UPPER_OR_HIGH_RUN = re.compile("(" + _UPPER_CLASS + "+)|([" + _HIGH + "]+)")
+_HAS_HIGH = _regex_cache.compile_std("[" + _HIGH + "]")
+_UPPER_CLASS = _exact_class("upper", str.isupper)
+_UPPER_OR_HIGH_RUN = _regex_cache.compile_std("(" + _UPPER_CLASS + "+)|([" + _HIGH + "]+)")
 # The exact runs alone, for a text without _HIGH characters: one class, no alternation (twice
 # as fast).  Compiled on first use (half a millisecond: not part of every cold start).
 _upper_exact_run: re.Pattern[str] | None = None
@@ -209,7 +221,7 @@ class NormText:
         if not text.encode("utf-8", "surrogatepass").translate(None, _BELOW_HIGH_LEADS):
             global _upper_exact_run
             if _upper_exact_run is None:
-                _upper_exact_run = re.compile(_UPPER_CLASS + "+")
+                _upper_exact_run = _regex_cache.compile_std(_UPPER_CLASS + "+")
             runs = [m.span() for m in _upper_exact_run.finditer(text)]
         else:
             runs = []
@@ -246,7 +258,7 @@ class NormText:
 # (not followed by a regex-module \w character) whose first vowel has no tone.  Pairs
 # cannot overlap (no second vowel is a first one), so they are found with a plain ``re``
 # pattern and the end of the word checked for each.
-_VI_PAIR_RE = re.compile(r"o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]")  # only a toneless first vowel changes
+_VI_PAIR_RE = _regex_cache.compile_std(r"o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]")  # only a toneless first vowel changes
 _PAIR_SECONDS = "àáảãạèéẻẽẹỳýỷỹỵ"
 _WORD_CHAR = _regex_cache.compile(r"\w")
 _STRIP_TONE = {"à": "a", "á": "a", "ả": "a", "ã": "a", "ạ": "a", "è": "e", "é": "e", "ẻ": "e", "ẽ": "e",
