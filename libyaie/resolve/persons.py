@@ -160,7 +160,9 @@ _HONORIFICS = frozenset(
 # "ويدعى محمد الطاهر" (named), "المدعو" (the so-called), "رجلي الأعمال ماكس غولدي"
 # (businessmen), "الطبيب" (the doctor), "المواطن" (the citizen), "الناشط" (the activist)
 _AR_NAMED = ("يدعي", "تدعي", "المدعو", "المدعوه")  # after these a name needs no listed given name
-_AR_ROLE_CUES = ("الطبيب", "الطبيبه", "المواطن", "المواطنه", "الناشط", "الناشطه")
+# (the analyst, the expert, the researcher, the lawyer, the rights activist, the writer)
+_AR_ROLE_CUES = ("الطبيب", "الطبيبه", "المواطن", "المواطنه", "الناشط", "الناشطه", "المحلل", "المحلله", "الخبير",
+                 "الخبيره", "الباحث", "الباحثه", "المحامي", "المحاميه", "الحقوقي", "الحقوقيه", "الكاتب", "الكاتبه")
 _AR_BUSINESS = tuple(w + " الاعمال" for w in ("رجل", "رجلي", "رجال", "سيده", "سيدتي"))
 _AR_HONORIFIC_WORDS = ("السيد", "السيده")
 # the cues after which a name need not start with a listed given name
@@ -555,6 +557,15 @@ def find_persons(
             span = _arabic_name_before(norm, t.start - 2, given, taken, original_of, in_place)
             if span is not None:
                 add(span[0], span[1], None, original_of(span[0], span[1]))
+    # an Arabic name before a relative apposition, as before a title: "وقال فرج العبيدي، وهو
+    # جار الضحية" (", who is ...": the name starts with a listed given name)
+    for rel in _AR_RELATIVE:
+        i = norm.find(rel)
+        while i != -1:
+            span = _arabic_name_before(norm, i, given, taken, original_of, in_place)
+            if span is not None:
+                add(span[0], span[1], None, original_of(span[0], span[1]))
+            i = norm.find(rel, i + len(rel))
     # and after an honorific, which introduces a person as a title does: "ông John Smithers",
     # "Pak Budi Santoso", "Mr. John Smithers", "السيد جون سميث" (the same conditions on the name)
     honorifics = _honorific_spans(norm, runs)
@@ -593,9 +604,27 @@ def find_persons(
     _vietnamese_bylines(norm, upper, original_of, add)
     _english_unknown(norm, runs, taken, original_of, add, upper, in_place, lower_words)
 
+    # a transliteration followed by the original in parentheses is the person the original
+    # names: "Phai-dơ An Xa-rát (Fayez al-Sarraj)"
+    _parenthesised_originals(norm, out, toks, taken, in_any_place, add)
+    given_keys_en = _given_keys(gaz.given_names.get("en", frozenset()))
+
+    def coref_add(s: int, e: int, entry: PersonEntry | None, name: str) -> None:
+        # a Latin word said again after a given name that is none of the person's own names
+        # is another, unknown person: "Mohamed Khalifa" after "Khalifa Haftar" (a name's
+        # particle, Abdul Jalil, is no given name of its own)
+        if taken[s]:
+            return  # (most words said again: found already)
+        if entry is not None and s >= 4 and norm[s - 1] in " -" and not _is_ar_letter(norm[s]):
+            g = _other_latin_given_before(norm, s, entry, gaz.person_index.given_latin, given_keys_en, upper, blocked)
+            if g >= 0 and norm[g:s].split()[0] not in _PARTICLES:
+                add(g, e, None, original_of(g, e))
+                return
+        add(s, e, entry, name)
+
     # a word inside a place is not a person's name said again (Nam in Việt Nam)
-    _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, add, blocked, in_any_place, first_names,
-                 gaz.person_index.form_keys)
+    _coreference(norm, gaz.coref_keys, out, original_of, is_upper, toks, coref_add, blocked, in_any_place,
+                 first_names, gaz.person_index.form_keys)
     # a headline's surname, the person named in full in the body ("سلال: ..." before "عبد
     # المالك سلال" in the first paragraph)
     _headline_coreference(norm, gaz.coref_keys, out, original_of, toks, add, blocked, in_any_place,
@@ -1104,6 +1133,37 @@ def _foreign_looking(w: str) -> bool:
             and len(_AR_LONG_VOWELS.findall(w, 1)) >= 3)
 
 
+# A word after a name's first word that starts the rest of the clause instead of going on
+# with the name: a preposition glued to a noun with the article or to a verbal noun with
+# م (بالتحقيق, للشؤون, بمتابعة), a time of day before a day (مساء أمس), or an accusative
+# with tanween alif followed by a preposition or conjunction (قائدا لـ, رئيسا للأركان,
+# مؤكدا أن).  Transcribed foreign names
+# end in ا too (أغونا): the word after them is what tells them apart.
+_AR_GLUED_PREP = ("بال", "لل", "بم")
+_AR_AFTER_ACCUSATIVE = frozenset({"ل", "في", "علي", "الي", "ان", "بان", "لان", "من", "عن", "مع", "بعد", "منذ", "حتي"})
+# a time of day before the day it belongs to: "سلوى ... مساء أمس", "صباح اليوم", "فجر الأحد"
+_AR_DAYTIME = frozenset({"مساء", "صباح", "ظهر", "فجر", "عصر", "ليله", "ظهيره", "ضحي"})
+_AR_DAY = frozenset({"امس", "اليوم", "الغد", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
+                     "السبت"})
+
+
+def _ar_clause_word(norm: str, w: str, end: int, given_led: bool) -> bool:
+    """True when the Arabic word ``w`` (ending at ``end``) after a name's first word is not
+    part of the name but the next phrase of the clause (see :data:`_AR_GLUED_PREP`)."""
+    if given_led and len(w) >= 5 and w.startswith(_AR_GLUED_PREP):
+        return True
+    if w in _AR_DAYTIME:
+        m = _AR_TOKEN.match(norm, end + 1) if norm[end : end + 1] == " " else None
+        return m is not None and m.group() in _AR_DAY
+    if len(w) < 4 or w[-1] != "ا" or w[-2] in "اوي":
+        return False
+    m = _AR_TOKEN.match(norm, end + 1) if norm[end : end + 1] == " " else None
+    if m is None:
+        return False
+    nxt = m.group()
+    return nxt in _AR_AFTER_ACCUSATIVE or (nxt.startswith("لل") and len(nxt) >= 5)
+
+
 def _arabic_name_at(
     norm: str,
     s: int,
@@ -1138,6 +1198,8 @@ def _arabic_name_at(
             break  # "ماكس غولدي ورشيد حمداني": a second name
         if original_of(ws, ws + len(w)) in _AR_STOP_ORIGINAL:
             break  # على (on), إلى (to): folded they look like the name علي
+        if picked and _ar_clause_word(norm, w, pos, picked[0] in given):
+            break  # "صلاح المرغني بمتابعة التحقيق", "حامد الحاسي قائدا لـ..."
         picked.append(w)
     if len(picked) < 2:
         return None
@@ -1163,10 +1225,12 @@ def _arabic_name_at(
 # right after "said" / "according to" / "known as" that ends the clause ('"...," said Ahmed
 # Saleh, the brother of ...'), or a name followed by an apposition (", the head of",
 # ", a doctor", ", who", ", better known as", ", 45,")
-_EN_BEFORE = _regex_cache.compile(r"(?:^|[^\w])(?:said|says|according to|known as|identified as|witness|resident)$")
+_EN_BEFORE = _regex_cache.compile(
+    r"(?:^|[^\w])(?:said|says|according to|known as|identified as|witness|resident|kata|ujar|tutur|menurut)$"
+)
 _EN_CLAUSE_END = _regex_cache.compile(r"[,.;:]|\s*\n|\s*$")
 _EN_APPOSITION = _regex_cache.compile(
-    r", (?:(?:a|an|the) (?=[a-z])|who |whose |one of |(?:better |also )?known as |\d{1,3}, )"
+    r", (?:(?:a|an|the) (?=[a-z]|\d{1,3}-year-old )|who |whose |one of |(?:better |also )?known as |\d{1,3}, |(?:salah )?seorang )"
 )
 # Capitalised words of English news that are not names (headings, sentence openers, bodies,
 # places' generic parts): never in an unknown name found by the cues above
@@ -1215,7 +1279,9 @@ def _english_unknown(
             role = True  # "the cancer specialist Karol Sikora", "komedian populer Mustafa Baraka"
         elif nr > 3 or _EN_APPOSITION.match(norm, e) is None or (s >= 2 and in_place[s - 2]):
             continue
-        caps = [(a, b) for a, b in run if upper[a]]
+        # (a surname with a glued article, al-Obeidi, is capitalised after the article)
+        caps = [(a, b) for a, b in run
+                if upper[a] or ((art := _GLUED_ARTICLE.match(norm, a, b)) is not None and upper[art.end()])]
         if len(caps) < 2 or any(not _plain_name_word(norm, upper, a, b, lower_words) for a, b in caps):
             continue
         if role and any(not _name_word(norm, upper, a, b, lower_words) for a, b in caps):
@@ -1235,12 +1301,17 @@ _ROLE_NOUNS = frozenset(
     professor scholar academic expert gunman attacker bomber smuggler trafficker migrant refugee survivor
     worker nurse teacher pilot driver blogger writer author novelist poet singer comedian actor actress
     footballer coach cleric preacher imam suspect defendant prisoner detainee hostage victim colleague
-    cousin nephew niece brother sister son daughter wife husband father mother uncle
+    cousin nephew niece brother sister son daughter wife husband father mother uncle passenger resident
+    shopkeeper witness employee trader merchant farmer fisherman protester demonstrator neighbour neighbor
     mahasiswa mahasiswi pelajar dokter pengacara wartawan wartawati jurnalis fotografer aktivis pengusaha
     insinyur kontraktor analis peneliti pengamat profesor pakar komedian penyanyi aktor aktris perawat guru
     sopir penulis tersangka terdakwa tahanan sandera korban pengungsi ulama rekan putra putri istri suami
-    adik kakak pimpinan dipimpin""".split()
+    adik kakak pimpinan dipimpin penumpang warga saksi pegawai karyawan pedagang petani nelayan demonstran
+    tetangga penduduk""".split()
 )
+# Vietnamese role nouns of several syllables (the analyst, the expert, the researcher, the
+# journalist, the scholar): a name right after one is a person
+_VI_ROLE_CUES = (" nhà phân tích", " chuyên gia", " nhà nghiên cứu", " nhà báo", " học giả")
 # prepositions: the name after one is a place or a body ("wartawan di Istana Merdeka")
 _ROLE_GAP_STOP = frozenset("in at from to of on for into di ke dari pada kepada untuk tentang penganut".split())
 _LED_BY = frozenset({("led", "by"), ("headed", "by"), ("commanded", "by"), ("dipimpin", "oleh")})
@@ -1259,6 +1330,8 @@ def _role_noun_before(norm: str, s: int, upper: bytearray, in_place: bytearray) 
     e = s - 1
     if norm[e - 1] == ",":
         e -= 1
+    elif norm.endswith(_VI_ROLE_CUES, lo, e):
+        return True  # "nhà phân tích Hamish Kinnear", "chuyên gia Karim Mezran"
     if _ROLE_CUE_WORD.search(norm, lo, e) is None:
         return False  # (most names)
     words = [(m.start(), m.end()) for m in _ROLE_GAP_WORD.finditer(norm, lo, e)]
@@ -1268,8 +1341,8 @@ def _role_noun_before(norm: str, s: int, upper: bytearray, in_place: bytearray) 
     for i in range(len(words) - 1, -1, -1):
         a, b = words[i]
         w = norm[a:b]
-        if w in _ROLE_NOUNS and not upper[a]:
-            return True
+        if w in _ROLE_NOUNS and (not upper[a] or at_sentence_start(norm, a)):
+            return True  # (capitalised only where a sentence starts: "Pengamat Timur Tengah ...")
         if w == "by" or w == "oleh":
             return i > 0 and (norm[words[i - 1][0] : words[i - 1][1]], w) in _LED_BY
         if between == 3 or (not in_place[a] and (upper[a] or w in _BODY_STOP or w in _ROLE_GAP_STOP)):
@@ -1304,8 +1377,9 @@ def _plain_name_word(norm: str, upper: bytearray, a: int, b: int,
     i = norm.find(w, lo, hi)
     while i != -1:
         j = i + len(w)
-        if not upper[i] and (i == 0 or not norm[i - 1].isalpha()) and (j >= len(norm) or not norm[j].isalpha()):
-            return False
+        if (not upper[i] and i != a and (i == 0 or not norm[i - 1].isalpha())
+                and (j >= len(norm) or not norm[j].isalpha())):
+            return False  # (the word itself is not "elsewhere": al-Obeidi starts in lower case)
         i = norm.find(w, j, hi)
     return True
 
@@ -1380,6 +1454,9 @@ def _lower_words(norm: str, upper: bytearray) -> frozenset[str]:
     return frozenset(counts).difference([w for w, c in caps.items() if c >= counts[w]])
 
 
+_AR_RELATIVE = ("، وهو ", "، وهي ")
+
+
 def _arabic_name_before(
     norm: str,
     end: int,
@@ -1412,8 +1489,8 @@ def _arabic_name_before(
 
 def _skip_adjectives(norm: str, start: int, given: frozenset[str]) -> int:
     """``start`` moved past one or two adjectives with the article and a nisba ending
-    (``الميداني``, ``العسكري``) when a listed given name follows them: "قائدها الميداني
-    محمد الأمين"; else ``start`` itself."""
+    (``الميداني``, ``العسكري``, feminine ``الحقوقيه``) when a listed given name follows
+    them: "قائدها الميداني محمد الأمين"; else ``start`` itself."""
     pos = start
     for _ in range(2):
         m = _AR_TOKEN.match(norm, pos + 1) if norm[pos : pos + 1] == " " else None
@@ -1422,7 +1499,7 @@ def _skip_adjectives(norm: str, start: int, given: frozenset[str]) -> int:
         w = m.group()
         if w in given:
             return pos
-        if not (w.startswith("ال") and w.endswith("ي") and len(w) >= 5) or w in _AR_STOP:
+        if not (w.startswith("ال") and w.endswith(("ي", "يه")) and len(w) >= 5) or w in _AR_STOP:
             return start
         pos = m.end()
     m = _AR_TOKEN.match(norm, pos + 1) if norm[pos : pos + 1] == " " else None
@@ -1478,23 +1555,83 @@ def _vietnamese_bylines(
     add: Callable[[int, int, PersonEntry | None, str], None],
 ) -> None:
     """The reporter's byline that ends a Vietnamese article: a line of two or three
-    capitalised Vietnamese syllables before the source, "Minh Anh (Theo Reuters, AFP)"."""
+    capitalised Vietnamese syllables before the source, "Minh Anh (Theo Reuters, AFP)",
+    or the text's last line, alone or before any parenthesis ("Thu Hằng (TTXVN tại
+    Cai-rô)", "Quang Vinh")."""
+
+    def byline(a: int, i: int) -> None:
+        if _BYLINE.fullmatch(norm, a, i) is None:
+            return
+        pos = a
+        for w in norm[a:i].split(" "):
+            if not upper[pos] or (_VI_LETTER.search(w) is None and _VI_SYLLABLE.fullmatch(w) is None):
+                return
+            pos += len(w) + 1
+        add(a, i, None, original_of(a, i))
+
     i = norm.find(" (theo ")
     while i != -1:
         a = norm.rfind("\n", max(0, i - 27), i) + 1  # (a byline is short: looked for close by)
-        m = _BYLINE.fullmatch(norm, a, i) if (a > 0 or i <= 27) and i - a <= 26 else None
-        if m is not None:
-            words = norm[a:i].split(" ")
-            pos = a
-            ok = True
-            for w in words:
-                if not upper[pos] or (_VI_LETTER.search(w) is None and _VI_SYLLABLE.fullmatch(w) is None):
-                    ok = False
-                    break
-                pos += len(w) + 1
-            if ok:
-                add(a, i, None, original_of(a, i))
+        if (a > 0 or i <= 27) and i - a <= 26:
+            byline(a, i)
         i = norm.find(" (theo ", i + 7)
+    # the last line: in a text that has a letter only Vietnamese has before it
+    end = len(norm.rstrip())
+    a = norm.rfind("\n", max(0, end - 80), end) + 1
+    if a > 0:
+        p = norm.find(" (", a, end)
+        i = end if p == -1 else p
+        if 0 < i - a <= 26 and (p == -1 or norm[end - 1] == ")") and _VI_ONLY.search(norm, max(0, a - 2000), a):
+            byline(a, i)
+
+
+_TRANSLIT_MAX_WORDS = 5
+
+
+def _parenthesised_originals(
+    norm: str,
+    out: list[PersonSel],
+    toks: list[tuple[int, int, bool]],
+    taken: bytearray,
+    in_place: bytearray,
+    add: Callable[[int, int, PersonEntry | None, str], None],
+) -> None:
+    """Vietnamese press writes a foreign name transliterated, then the original in
+    parentheses: "Thủ tướng Li-bi Phai-dơ An Xa-rát (Fayez al-Sarraj)".  For every person in
+    ``out`` written in Latin letters right inside "(" and ")", the capitalised words right
+    before " (" (at most five, one of them hyphenated syllables, none in a title, place or
+    date, the first no honorific) name that person: an unknown person found there takes the
+    original's person and name, and words not found yet become a mention of it."""
+    if not toks or " (" not in norm:
+        return
+    ends = {p.end: p for p in out}
+    for q in list(out):
+        s = q.start
+        if (s < 4 or norm[s - 2 : s] != " (" or norm[q.end : q.end + 1] != ")"
+                or _VI_ONLY.search(norm[s : q.end].lower())):
+            continue
+        before = ends.get(s - 2)
+        if before is not None:
+            if before.entry is None and "-" in norm[before.start : before.end] and before.name != q.name:
+                before.entry, before.name = q.entry, q.name
+            continue
+        j = bisect.bisect_left(toks, s - 2, key=_START) - 1
+        if j < 0 or toks[j][1] != s - 2:
+            continue
+        a = s - 2
+        hyphen = False
+        words = 0
+        while j >= 0 and words < _TRANSLIT_MAX_WORDS:
+            ts, te, cap = toks[j]
+            if (not cap or te != (a if words == 0 else a - 1) or norm[ts:te].lower() in _LATIN_HONORIFICS
+                    or 1 in in_place[ts:te]):
+                break
+            hyphen = hyphen or "-" in norm[ts:te]
+            a = ts
+            words += 1
+            j -= 1
+        if words and hyphen and 1 not in taken[a : s - 2]:
+            add(a, s - 2, q.entry, q.name)
 
 
 def coreference_keys(forms: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
