@@ -147,7 +147,9 @@ class Gazetteer:
     titles: Mapping[str, tuple[TitlePiece, ...]]  # lang → pieces
     dates: Mapping[str, DateTables]  # lang → tables
     automaton: Any  # normalised key → index into ``entries``
-    entries: tuple[tuple[str, tuple[Candidate, ...], bool], ...]  # (key, readings, Arabic?)
+    # (key, readings, script: 0 Latin, 1 Arabic, _LIL an Arabic key whose article lost its
+    # alef after the preposition ل, see _build_index)
+    entries: tuple[tuple[str, tuple[Candidate, ...], int], ...]
     person_keys: Mapping[str, tuple[str, ...]]  # transliteration key → person ids
     given_names: Mapping[str, frozenset[str]]  # lang → normalised given names (persons/*.toml [[given]])
     short_keys: Mapping[str, str]  # transliteration key of a Latin short form → person id
@@ -176,7 +178,10 @@ class Gazetteer:
                 if c.isalnum() or c == "_" or "\u0300" <= c <= "\u036f":
                     continue
             start = end - len(key)
-            if start > 0:
+            if arabic == _LIL:
+                if not _lil_ok(norm, start):
+                    continue
+            elif start > 0:
                 c = norm[start - 1]
                 if (c.isalnum() or c == "_" or "\u0300" <= c <= "\u036f") and (
                     not arabic or not _arabic_clitic_ok(norm, start)
@@ -193,6 +198,20 @@ def _is_word_char(c: str) -> bool:
 # Arabic proclitics that may stand glued before a name: conjunctions و ف, prepositions ب ل ك,
 # and their combinations.  (ل + ال contracts to لل: لليبيا = ل + ليبيا.)
 _CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "ولل", "فلل"})
+
+
+_LIL = 2  # the script mark of a key that stands after the preposition ل (see _build_index)
+_LIL_CLITICS = frozenset({"ل", "ول", "فل"})
+
+
+def _lil_ok(norm: str, start: int) -> bool:
+    """The word starts with ل (alone or after و or ف) right before ``start``: للقاهرة."""
+    i = start
+    while i > 0 and _is_word_char(norm[i - 1]) and start - i < 3:
+        i -= 1
+    if i > 0 and _is_word_char(norm[i - 1]):
+        return False
+    return norm[i:start] in _LIL_CLITICS
 
 
 def _arabic_clitic_ok(norm: str, start: int) -> bool:
@@ -793,7 +812,7 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
 
 def _build_index(
     places: Mapping[str, PlaceEntry], persons: Mapping[str, PersonEntry], stop: set[str]
-) -> tuple[Any, tuple[tuple[str, tuple[Candidate, ...], bool], ...], dict[str, tuple[str, ...]]]:
+) -> tuple[Any, tuple[tuple[str, tuple[Candidate, ...], int], ...], dict[str, tuple[str, ...]]]:
     from .resolve.names import translit_key  # resolution helpers are pure functions
 
     table: dict[str, dict[tuple[str, str], Candidate]] = {}
@@ -835,13 +854,21 @@ def _build_index(
 
     # the automaton stores integers (it pickles as one buffer); the readings live in a table
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    entries: list[tuple[str, tuple[Candidate, ...], bool]] = []
+    entries: list[tuple[str, tuple[Candidate, ...], int]] = []
     for key, slot in table.items():
+        cands = tuple(sorted(slot.values(), key=lambda c: (c.etype, c.id)))
+        arabic = is_arabic(key)
         automaton.add_word(key, len(entries))
-        entries.append((key, tuple(sorted(slot.values(), key=lambda c: (c.etype, c.id))), is_arabic(key)))
+        entries.append((key, cands, int(arabic)))
+        # the preposition ل before the article drops its alef: ل + القاهرة is written
+        # للقاهرة, ل + القذافي للقذافي; the key without the alef matches after that ل alone
+        lil = key[1:]
+        if arabic and key.startswith("ال") and len(key) >= 5 and lil not in table:
+            automaton.add_word(lil, len(entries))
+            entries.append((lil, cands, _LIL))
     if not entries:
         automaton.add_word("\x00\x00", 0)
-        entries.append(("\x00\x00", (), False))
+        entries.append(("\x00\x00", (), 0))
     automaton.make_automaton()
     return automaton, tuple(entries), {k: tuple(v) for k, v in person_keys.items()}
 
