@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 
 import regex
@@ -64,6 +65,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         if mo is None:
             return None
         y = int(m["y"]) if m["y"] else None
+        if m["yw"]:
+            # "23 Oktober tahun lalu": as "Oktober tahun lalu", the last such day (CONTRACT §4)
+            fn = p.function_of(m["yw"], "past", "future", "this")
+            return spec(month=mo, day=int(m["d"]), direction=_OFFSET.get(fn or "", 0) if fn != "this" else 0)
         return spec(year=y, month=mo, day=int(m["d"]), direction=direction_of(p, m["dir"]))
 
     def b_month(m: regex.Match[str]) -> object:
@@ -129,13 +134,16 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "id.date.day-month-year", "date", "id",
             rf"""{first_of(DIGIT, "tanggal")}{L}(?:tanggal\s{{1,2}}|tgl\.?\s{{0,2}})?(?P<d>[12]\d|3[01]|0?[1-9])\s{{1,2}}(?P<m>{MONTH})
-                 (?:\s{{0,2}},?\s{{0,2}}{YEAR}(?!\d)|(?:\s{{1,2}}(?P<dir>{PAST_FUT}))?{R})""",
+                 (?:\s{{0,2}},?\s{{0,2}}{YEAR}(?!\d)|\s{{1,2}}tahun\s{{1,2}}(?P<yw>{PAST_FUT}){R}
+                 |(?:\s{{1,2}}(?P<dir>{PAST_FUT}))?{R})""",
             b_dmy,
             examples=[
                 Example("28 Desember 2020", {"value": "2020-12-28"}),
                 Example("28 Desember 2020Delegasi", {"value": "2020-12-28"}),
                 Example("5 Agustus", {"value": "2020-08-05"}),
                 Example("tanggal 17 Agustus 1945", {"value": "1945-08-17"}),
+                Example("23 Oktober tahun lalu", {"value": "2019-10-23"}, ref=datetime.date(2020, 5, 2)),
+                Example("2 Maret tahun depan", {"value": "2021-03-02"}, ref=datetime.date(2020, 5, 2)),
             ],
             negatives=["28 orang"],
             anchor=(MONTH,),

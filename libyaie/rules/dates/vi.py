@@ -273,10 +273,12 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "vi.date.decade", "date", "vi",
-            rf"{L}(?:thập\s{{1,2}}(?:niên|kỷ|kỉ))\s{{1,2}}(?P<y>1[89]\d0|20\d0)(?!\d)",
+            # "những năm 2000" (the years 2000...): the 2000s, as "thập niên"
+            rf"{L}(?:thập\s{{1,2}}(?:niên|kỷ|kỉ)|những\s{{1,2}}năm)\s{{1,2}}(?P<y>1[89]\d0|20\d0)(?!\d|[.,/\-]\d)",
             lambda m: spec(decade=int(m["y"]) // 10),
-            examples=[Example("thập niên 1990", {"value": "199"})],
-            negatives=["thập niên qua"],
+            examples=[Example("thập niên 1990", {"value": "199"}), Example("những năm 2000", {"value": "200"}),
+                      Example("trong những năm 1980,", {"value": "198"})],
+            negatives=["thập niên qua", "những năm 2011", "những năm 2000/01"],
             anchor_digits=4,
         ),
         compile_rule(
