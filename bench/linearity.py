@@ -127,6 +127,12 @@ def build(name: str, n: int) -> str:
 
 
 def _send_result(func: Callable[[], Any], conn: Any) -> None:
+    # the objects inherited from the parent (in a test run, the whole suite's heap) are not
+    # the child's work: frozen, so that the child's garbage collections do not walk them
+    # (and copy their pages) while it is timed
+    import gc
+
+    gc.freeze()
     conn.send(func())
     conn.close()
 
