@@ -204,23 +204,24 @@ _LIL = 2  # the script mark of a key that stands after the preposition ل (see _
 _LIL_CLITICS = frozenset({"ل", "ول", "فل"})
 
 
-def _lil_ok(norm: str, start: int) -> bool:
-    """The word starts with ل (alone or after و or ف) right before ``start``: للقاهرة."""
+def _glued_before(norm: str, start: int, clitics: frozenset[str], longest: int) -> bool:
+    """The letters from the start of the word to ``start`` are one of ``clitics`` (at most
+    ``longest`` letters)."""
     i = start
-    while i > 0 and _is_word_char(norm[i - 1]) and start - i < 3:
+    while i > 0 and _is_word_char(norm[i - 1]) and start - i < longest:
         i -= 1
     if i > 0 and _is_word_char(norm[i - 1]):
         return False
-    return norm[i:start] in _LIL_CLITICS
+    return norm[i:start] in clitics
+
+
+def _lil_ok(norm: str, start: int) -> bool:
+    """The word starts with ل (alone or after و or ف) right before ``start``: للقاهرة."""
+    return _glued_before(norm, start, _LIL_CLITICS, 3)
 
 
 def _arabic_clitic_ok(norm: str, start: int) -> bool:
-    i = start
-    while i > 0 and _is_word_char(norm[i - 1]) and start - i < 4:
-        i -= 1
-    if i > 0 and _is_word_char(norm[i - 1]):
-        return False
-    return norm[i:start] in _CLITICS
+    return _glued_before(norm, start, _CLITICS, 4)
 
 
 # --------------------------------------------------------------------------- locating
