@@ -63,6 +63,47 @@ _RANK_ROLES = frozenset({"general", "colonel"})
 _CASED = _regex_cache.compile(r"[^\W\d_](?<=\p{Lu})")
 _GAP_DM = _regex_cache.compile(r"[\s,،]{0,3}")
 _COORD_GAP = _regex_cache.compile(r"\s{0,2}(?:,|،|/|-|–|و|and|or|dan|atau|hingga|sampai|và|hoặc|đến|to|until|الى|او)\s{0,2}")
+# a bare day before a range's dated end shares its month: "1-3 Februari", "from 1 to 3
+# February", "từ ngày 1 đến ngày 3/2", "من 1 إلى 3 فبراير", "يومي 1 و2 مارس"
+_RANGE_HEAD = _regex_cache.compile(
+    r"(?<![\d/.\-–:,])(?P<h>(?:ngày\s{1,2}|tanggal\s{1,2})?(?P<d>\d{1,2}))"
+    r"(?:\s{0,2}(?:-|–)\s{0,2}|\s{1,2}(?:to|until|through|and|hingga|sampai|dan|s\.d\.|đến|tới|và|الي|حتي)\s{1,2}|\s{1,2}و)"
+    r"(?:ngày\s{1,2}|tanggal\s{1,2})?$"
+)
+# and a bare day after a month-first date: "February 1-3", "Sept. 12 and 13"
+_RANGE_TAIL = _regex_cache.compile(
+    r"(?:\s{0,2}(?:-|–)\s{0,2}|\s{1,2}(?:to|until|through|and)\s{1,2})(?P<d>\d{1,2})(?![\d/:\-–]|[.,]\d)"
+    r"(?:,?\s{1,2}(?P<y>(?:19|20)\d\d)(?!\d)|(?=\s{0,2}(?:[,.;:)\]\"”’'–\-]|$)|\s{1,2}(?:in|at|on|for|when|as|with|of|and|amid|after|before)\b))"
+)
+
+
+def _ends_with_number(text: str, s: int, e: int, n: int) -> bool:
+    """Whether ``text[s:e]`` ends with the number ``n`` written on its own (its last one or
+    two digits, not after ``/``, ``.`` or ``-``: not the month of ``27/12``)."""
+    i = e
+    while i > s and text[i - 1].isdigit():
+        i -= 1
+    return e - i <= 2 and text[i - 1] not in "/.-–" and int(text[i:e]) == n
+
+
+_AGE_AFTER = _regex_cache.compile(r"\s{0,2}[,،)]")
+
+
+def _appositive_age(nt: NormText, s: int, e: int, spec: DateSpec) -> bool:
+    """Years set off by commas right after a name are the person's age: "Kubis, 68 tahun,
+    adalah", "كوبيش، 68 عاما، هو" (not a duration)."""
+    norm = nt.norm
+    amount = spec.duration_amount
+    if not (amount is not None and 15 <= amount <= 110 and s >= 3 and norm[s - 2] in ",،" and norm[s - 1] == " "
+            and norm[s - 3].isalpha() and _AGE_AFTER.match(norm, e) is not None):
+        return False
+    i = s - 3
+    while i > 0 and norm[i - 1].isalpha():
+        i -= 1
+    first = nt.original[nt.span(i, i + 1)[0]]
+    return first.isupper() or is_arabic(first)  # a name: capitalised, or Arabic (no case)
+
+
 _GAP_SPACE = _regex_cache.compile(r"[^\S\n]{1,2}")  # (stacked titles never span a line break)
 _HEADCOUNT = _regex_cache.compile(r"(?<![\d.,/:\-])\d{1,3}\s{1,2}$")  # a count right before a noun
 _GAP_WORD = _regex_cache.compile(r"[^\S\n]{1,2}[^\W\d_]{1,12}[^\S\n]{1,2}")
@@ -71,6 +112,9 @@ _BEFORE_TITLE = _regex_cache.compile(r"(?:'s|’s)?\s{1,2}")
 # before a lowercase title, words that say it names a role ("elected as prime minister",
 # "Haftar's spokesman", "vai trò chủ tọa")
 _ROLE_CUES = _regex_cache.compile(r"(?:(?:sebagai|selaku|menjadi|làm|là|thành|vai trò|as|became|named|appointed)\s{1,2}|['’]s\s{1,2})$")
+# offices held for another office: kept lowercase when that office follows (see _filter_titles)
+_RELATIONAL_ROLES = frozenset({"spokesperson"})
+_OF_GAP = _regex_cache.compile(r"[^\S\n]{1,2}(?:(?:for|of|to)[^\S\n]{1,2}(?:the[^\S\n]{1,2})?|của[^\S\n]{1,2}|باسم[^\S\n]{1,2})?")
 _BARE_GENERIC = frozenset({"head", "official", "leader", "commander", "president"})
 # one-word ranks that are also everyday words (اللواء "the brigade", الفريق "the team", general)
 _AMBIGUOUS_RANKS = frozenset(
@@ -300,7 +344,7 @@ class Extractor:
         attach(norm, titles, persons, [(p.start, p.end) for p in place_sels])
         titles = inherit_roles(norm, titles, persons)
         self._title_countries(norm, titles, persons, place_sels, ref)
-        titles = self._filter_titles(titles, persons)
+        titles = self._filter_titles(titles, persons, norm)
         for t in titles:
             if t.person is None:
                 t.inferred = infer_holder(gaz, t, ref)
@@ -380,7 +424,7 @@ class Extractor:
                     spec = attrs.evolve(spec, weekday=None, direction=0, rel_unit="D", rel_offset=off)
                     s = rm.start()
             # years after an age word are a person's age: "berusia 57 tahun", "aged 57 years"
-            if spec.duration_unit == "Y" and cues.age_before(norm, s):
+            if spec.duration_unit == "Y" and (cues.age_before(norm, s) or _appositive_age(nt, s, e, spec)):
                 i += 1
                 continue
             # a modifier before the date: مطلع يونيو, cuối năm 2021, early December → START/MID/END;
@@ -429,6 +473,24 @@ class Extractor:
                     and nxt.weekday is not None and nxt.day is None and nxt.direction != 0
                     and _COORD_GAP.fullmatch(norm, e, merged[k + 1][0]) is not None):
                 merged[k] = (s, e, attrs.evolve(spec, direction=nxt.direction), name)
+        # a bare day before a range's dated end: "1-3 Februari" gives 1 Februari too
+        for k in range(len(merged) - 1, -1, -1):
+            s, e, spec, name = merged[k]
+            if spec.day is None or spec.month is None or spec.weekday is not None:
+                continue
+            rh = _RANGE_HEAD.search(norm, max(0, s - 24), s)
+            if rh is not None and (k == 0 or merged[k - 1][1] <= rh.start("h")) and 1 <= int(rh["d"]) < spec.day:
+                d = int(rh["d"])
+                merged.insert(k, (rh.start("h"), rh.end("h"), attrs.evolve(spec, day=d, mod=None), "range.shared-month"))
+            elif norm[e - 1].isdigit() and not norm[s].isdigit() and _ends_with_number(norm, s, e, spec.day):
+                rt = _RANGE_TAIL.match(norm, e)
+                if (rt is not None and spec.day < int(rt["d"]) <= 31
+                        and (k + 1 == len(merged) or merged[k + 1][0] >= rt.end())):
+                    if rt["y"] is not None and spec.year is None:  # "Sept. 12 and 13, 2011": the year is both days'
+                        spec = attrs.evolve(spec, year=int(rt["y"]), direction=0)
+                        merged[k] = (s, e, spec, name)
+                    merged.insert(k + 1, (rt.start("d"), rt.end("y" if rt["y"] else "d"),
+                                          attrs.evolve(spec, day=int(rt["d"]), mod=None), "range.shared-month"))
         # a headline's "Pemilu 10 Desember" takes the year of the body's "10 Desember 2018"
         return share_headline_years(merged, norm, ref)
 
@@ -493,16 +555,22 @@ class Extractor:
                 t.country = office_country(persons[t.person].entry, t.role, ref)
 
     @staticmethod
-    def _filter_titles(titles: list[TitleSel], persons: list[PersonSel]) -> list[TitleSel]:
+    def _filter_titles(titles: list[TitleSel], persons: list[PersonSel], norm: str) -> list[TitleSel]:
         keep: list[TitleSel] = []
-        for t in titles:
+        for k, t in enumerate(titles):
             if t.role in _RANK_ROLES and t.person is None and t.head in _AMBIGUOUS_RANKS:
                 continue  # "اللواء 444" is a brigade, "general" an adjective; "Lt. Gen.", "العقيد" stay
             if (t.role in _BARE_GENERIC and t.head in _AMBIGUOUS_BARE and not t.has_portfolio and t.person is None
                     and t.country is None):
                 continue
             if t.bare_lower and t.person is None and t.country is None and not t.role_cue:
-                continue  # "general election", "the head of": a lowercase title needs a person, a country or a cue
+                # the spokesman or adviser of the office that follows speaks for it: "juru bicara
+                # Marsekal Khalifa Haftar", "the spokesman for Field Marshal Haftar"
+                nxt = titles[k + 1] if k + 1 < len(titles) else None
+                if (t.role not in _RELATIONAL_ROLES or nxt is None or (nxt.person is None and nxt.country is None)
+                        or _OF_GAP.fullmatch(norm, t.end, nxt.start) is None):
+                    continue  # "general election", "the head of": a lowercase title needs a person, a country or a cue
+                t.country = nxt.country
             keep.append(t)
         return keep_titles(keep, persons)
 

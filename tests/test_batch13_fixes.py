@@ -1,0 +1,79 @@
+"""Errors found on the unseen batch 13, fixed by their general cause: a day range whose
+first day shares the month written after the second, a person's age set off by commas,
+and a lowercase spokesperson of the office that follows.
+
+Short sentences of our own (not copied from the batch); each test fails before the fix.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import libyaie
+
+D = datetime.date
+
+
+def _dates(text: str, ref: datetime.date | None) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in libyaie.extract(text, reference_date=ref).dates]
+
+
+def _titles(text: str) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.role, m.country) for m in libyaie.extract(text).titles]
+
+
+# -- day ranges -------------------------------------------------------------------------------
+
+
+def test_range_first_day_takes_the_month_of_the_second() -> None:
+    ref = D(2012, 7, 20)
+    assert _dates("Các cuộc đàm phán kéo dài từ ngày 4 đến ngày 6/7 tại Tuy-ni-di.", ref) == [
+        ("ngày 4", "2012-07-04"), ("ngày 6/7", "2012-07-06")]
+    assert _dates("Pertemuan digelar 4-6 Juli 2012 di Tunis.", ref) == [("4", "2012-07-04"), ("6 Juli 2012", "2012-07-06")]
+    assert _dates("Delegates met from 4 to 6 July in Tunis.", ref) == [("4", "2012-07-04"), ("6 July", "2012-07-06")]
+    assert [v for _, v in _dates("عقد الاجتماع من 4 إلى 6 يوليو في تونس.", ref)] == ["2012-07-04", "2012-07-06"]
+    assert [v for _, v in _dates("الاجتماعات يومي 4 و5 يوليو", ref)] == ["2012-07-04", "2012-07-05"]
+
+
+def test_month_first_range_and_its_year() -> None:
+    ref = D(2012, 7, 20)
+    assert _dates("Delegates met July 4-6 in Tunis.", ref) == [("July 4", "2012-07-04"), ("6", "2012-07-06")]
+    assert [v for _, v in _dates("Talks were held on Sept. 12 and 13, 2011.", ref)] == ["2011-09-12", "2011-09-13"]
+
+
+def test_no_range_from_counts_or_numbers() -> None:
+    ref = D(2012, 7, 20)
+    # a count after the date, a decimal, a day-month date's month, a day after the second
+    assert _dates("On July 4 and 25 people were hurt.", ref) == [("July 4", "2012-07-04")]
+    assert _dates("On July 4 - 2.5 percent of the vote.", ref) == [("July 4", "2012-07-04")]
+    assert _dates("ngày 12/7 - 14", ref) == [("ngày 12/7", "2012-07-12")]
+    assert _dates("Pada 2011-6 Juli", ref)[-1] == ("6 Juli", "2012-07-06")
+    assert _values_only("Pada 9 hingga 6 Juli", ref) == ["2012-07-06"]
+
+
+def _values_only(text: str, ref: datetime.date) -> list[str]:
+    return [v for _, v in _dates(text, ref)]
+
+
+# -- an age set off by commas -----------------------------------------------------------------
+
+
+def test_appositive_age_is_no_duration() -> None:
+    ref = D(2018, 3, 1)
+    assert _dates("Salame, 67 tahun, pernah menjabat menteri kebudayaan Lebanon.", ref) == []
+    assert _dates("وقال سلامة، 67 عاما، إن الانتخابات ممكنة.", ref) == []
+    # a lowercase word before the comma, or no comma after: still a duration
+    assert _values_only("Setelah perang, 20 tahun, rakyat menderita.", ref) == ["P20Y"]
+    assert _values_only("Pada 2011, 42 tahun kekuasaan Gaddafi berakhir.", ref) == ["2011", "P42Y"]
+
+
+# -- a lowercase spokesperson of the office that follows ----------------------------------------
+
+
+def test_spokesperson_of_a_following_office() -> None:
+    assert ("spokesman", "spokesperson", "LY") in _titles(
+        "The spokesman for Field Marshal Khalifa Haftar denied the report.")
+    assert ("juru bicara", "spokesperson", "TR") in _titles("Menurut juru bicara Presiden Recep Tayyip Erdogan, pasukan tetap.")
+    # with nothing after it, or a plain noun after it, a lowercase title stays out
+    assert [r for _, r, _ in _titles("The spokesman declined to comment.")] == []
+    assert [r for _, r, _ in _titles("the spokesman for the group said")] == []
