@@ -91,6 +91,9 @@ class PersonEntry(NamedTuple):
     short: tuple[str, ...]
     offices: tuple[Office, ...]
     source: str
+    # forms that name the person only once the document has named them in full: the given
+    # name a family member is called by ("Saadi", "الساعدي" after "Saadi Gaddafi")
+    later: tuple[str, ...] = ()
 
 
 class TitlePiece(NamedTuple):
@@ -496,7 +499,7 @@ def arabic_nisba_forms(stem: str) -> list[str]:
 
 # --------------------------------------------------------------------------- persons
 
-_PERSON_KEYS = {"id", "name", "source", "aliases", "short", "office"}
+_PERSON_KEYS = {"id", "name", "source", "aliases", "short", "later", "office"}
 _OFFICE_KEYS = {"role", "country", "organization", "qualifier", "start", "end", "source"}
 
 
@@ -529,6 +532,10 @@ def _person_from(ctx: _Ctx, i: int, d: Mapping[str, Any]) -> PersonEntry:
         if start and end and end < start:
             raise ctx.err(i, f"office {role}: end {end} before start {start}", eid)
         offices.append(Office(role, country, str(o.get("organization", "") or "") or None, q, start, end))
+    later = _str_list(ctx, i, d.get("later", []), "later", eid)
+    for f in later:
+        if len(f.split()) != 1:
+            raise ctx.err(i, f"later: {f!r} must be one word (a later mention is one word)", eid)
     return PersonEntry(
         id=eid,
         name=str(d["name"]),
@@ -536,6 +543,7 @@ def _person_from(ctx: _Ctx, i: int, d: Mapping[str, Any]) -> PersonEntry:
         short=_str_list(ctx, i, d.get("short", []), "short", eid),
         offices=tuple(offices),
         source=str(d["source"]),
+        later=later,
     )
 
 

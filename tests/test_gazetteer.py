@@ -153,3 +153,28 @@ def test_builtin_data_dir_is_complete() -> None:
     for sub in ("generated/places.tsv", "generated/cldr_dates.tsv", "titles/ar.toml", "dates/vi.toml"):
         assert (d / sub).is_file(), sub
     _ = shutil
+
+
+def test_later_forms_must_be_one_word(tmp_path: Path) -> None:
+    root = _root(tmp_path)
+    _write(root / "persons" / "p.toml",
+           '[[person]]\nid = "x-y"\nname = "Xavi Yolo"\nsource = "t"\nlater = ["Xavi Y"]\n')
+    with pytest.raises(GazetteerError, match=r"p\.toml:1: \[x-y\] later: 'Xavi Y' must be one word"):
+        _gazetteer.load(root)
+
+
+def test_later_forms_name_the_person_only_after_the_full_name(tmp_path: Path) -> None:
+    extra = _write(
+        tmp_path / "mine.toml",
+        '[[person]]\nid = "zaid-testawi"\nname = "Zaid Testawi"\nsource = "t"\n'
+        'aliases = ["زايد التستاوي"]\nlater = ["Zaid", "زايد"]\n',
+    )
+    ex = Extractor(extra_gazetteers=[extra])
+
+    def persons(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.person.id) for m in ex.extract(text).persons]
+
+    assert persons("Zaid met the envoy. Zaid Testawi then left Tripoli, and Zaid said more.") == [
+        ("Zaid Testawi", "zaid-testawi"), ("Zaid", "zaid-testawi")]
+    assert persons("وصل زايد التستاوي إلى طرابلس. وقال زايد إن") == [
+        ("زايد التستاوي", "zaid-testawi"), ("زايد", "zaid-testawi")]

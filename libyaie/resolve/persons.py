@@ -667,8 +667,20 @@ def person_tables(persons: Mapping[str, PersonEntry], given: Iterable[str]) -> t
 
 
 def person_coref_keys(persons: Mapping[str, PersonEntry]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """:func:`coreference_keys` of each listed person's name and aliases (built with the gazetteer)."""
-    return {pid: coreference_keys((pe.name, *pe.aliases)) for pid, pe in persons.items()}
+    """:func:`coreference_keys` of each listed person's name and aliases, and the keys of the
+    one-word forms of its ``later`` list (built with the gazetteer)."""
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for pid, pe in persons.items():
+        lat, ara = coreference_keys((pe.name, *pe.aliases))
+        for f in pe.later:
+            if is_arabic(f):
+                ara = (*ara, fold_arabic_key(f))
+            elif _VI_LETTER.search(f):
+                lat = (*lat, "vi:" + unicodedata.normalize("NFC", f).lower())
+            elif len(k := translit_key(f)) >= 3:
+                lat = (*lat, k)
+        out[pid] = lat, ara
+    return out
 
 
 @attrs.frozen(slots=True)
