@@ -77,3 +77,18 @@ def test_spokesperson_of_a_following_office() -> None:
     # with nothing after it, or a plain noun after it, a lowercase title stays out
     assert [r for _, r, _ in _titles("The spokesman declined to comment.")] == []
     assert [r for _, r, _ in _titles("the spokesman for the group said")] == []
+
+
+# -- a surname written with a letter Vietnamese shares (Déby, Kubiš) links back plain -----------
+
+
+def test_accented_listed_surname_links_back_from_plain_spelling() -> None:
+    def persons(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.person.id) for m in libyaie.extract(text).persons]
+
+    got = persons("Idriss Deby Itno ruled Chad for decades. His son Mahamat Idriss Deby took over. "
+                  "Deby had been wounded near the front.")
+    assert got[-1] == ("Deby", "idriss-deby")  # the first named, as for any surname
+    assert persons("Ján Kubiš arrived in Tripoli. Kubis met officials.")[-1] == ("Kubis", "jan-kubis")
+    # Vietnamese words still never link back through the transliteration key
+    assert ("Ngày", "nguyen-phuong-nga") not in persons("Bà Nguyễn Phương Nga phát biểu. Ngày hôm sau bà rời đi.")

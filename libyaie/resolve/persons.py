@@ -1667,6 +1667,10 @@ def coreference_keys(forms: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, 
                 ara.append(k)
         elif _VI_LETTER.search(f):
             lat.append("vi:" + unicodedata.normalize("NFC", last).lower())
+            # a letter Vietnamese shares with French or Turkish (Idriss Déby, Ján Kubiš): also
+            # by transliteration key, which a later "Deby" or "Kubis" is looked up under
+            if not _VI_ONLY.search(f) and len(k := translit_key(last)) >= 3:
+                lat.append(k)
         else:
             k = translit_key(last)
             if len(k) >= 3:
