@@ -92,3 +92,17 @@ def test_accented_listed_surname_links_back_from_plain_spelling() -> None:
     assert persons("Ján Kubiš arrived in Tripoli. Kubis met officials.")[-1] == ("Kubis", "jan-kubis")
     # Vietnamese words still never link back through the transliteration key
     assert ("Ngày", "nguyen-phuong-nga") not in persons("Bà Nguyễn Phương Nga phát biểu. Ngày hôm sau bà rời đi.")
+
+
+# -- a name set off by commas right before the verb of saying -------------------------------------
+
+
+def test_name_between_commas_before_verb_of_saying() -> None:
+    def persons(text: str) -> list[str]:
+        return [m.text for m in libyaie.extract(text).persons]
+
+    assert "Rami Khouri" in persons("A researcher at the American University of Beirut, Rami Khouri, said the talks had failed.")
+    assert "Dewi Fortuna" in persons("Peneliti senior dari lembaga riset nasional, Dewi Fortuna, menilai situasi memburuk.")
+    # places or a company in the same slot are no persons; nor is a name without the verb after it
+    assert persons("Fighting hit Tripoli, Misrata, Zawiya, said residents.") == []
+    assert persons("The group, Rami Khouri, and others met.") == []

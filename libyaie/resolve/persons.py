@@ -1240,6 +1240,11 @@ def _arabic_name_at(
 _EN_BEFORE = _regex_cache.compile(
     r"(?:^|[^\w])(?:said|says|according to|known as|identified as|witness|resident|kata|ujar|tutur|menurut)$"
 )
+# the verb of saying right after a name set off by commas (the name is the speaker)
+_SAYS_AFTER_COMMA = _regex_cache.compile(
+    r",\s(?:said|says|told|added|warned|stressed|explained|noted|argued|wrote|mengatakan|menilai|menyatakan|"
+    r"menjelaskan|menegaskan|mengungkapkan|menambahkan|menuturkan|berkata|mengimbau|memperingatkan)\b"
+)
 _EN_CLAUSE_END = _regex_cache.compile(r"[,.;:]|\s*\n|\s*$")
 _EN_APPOSITION = _regex_cache.compile(
     r", (?:(?:a|an|the) (?=[a-z]|\d{1,3}-year-old )|who |whose |one of |(?:better |also )?known as |\d{1,3}, |(?:salah )?seorang )"
@@ -1289,6 +1294,8 @@ def _english_unknown(
                 continue
         elif nr <= 3 and _role_noun_before(norm, s, upper, in_place):
             role = True  # "the cancer specialist Karol Sikora", "komedian populer Mustafa Baraka"
+        elif nr <= 3 and s >= 2 and norm[s - 2 : s] == ", " and _SAYS_AFTER_COMMA.match(norm, e) is not None:
+            role = True  # set off by commas before the verb of saying: "an analyst at ..., Yon Machmudi, said"
         elif nr > 3 or _EN_APPOSITION.match(norm, e) is None or (s >= 2 and in_place[s - 2]):
             continue
         # (a surname with a glued article, al-Obeidi, is capitalised after the article)
