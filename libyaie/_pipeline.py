@@ -115,6 +115,11 @@ _ROLE_CUES = _regex_cache.compile(r"(?:(?:sebagai|selaku|menjadi|làm|là|thành
 # offices held for another office: kept lowercase when that office follows (see _filter_titles)
 _RELATIONAL_ROLES = frozenset({"spokesperson"})
 _OF_GAP = _regex_cache.compile(r"[^\S\n]{1,2}(?:(?:for|of|to)[^\S\n]{1,2}(?:the[^\S\n]{1,2})?|của[^\S\n]{1,2}|باسم[^\S\n]{1,2})?")
+# an election noun right before a title: the office, not its holder (a candidate, "calon
+# Perdana Menteri", is annotated as the office he is named for)
+_ELECTION_BEFORE = _regex_cache.compile(
+    r"(?<![\w])(?:pemilu|pemilihan|pilpres|bầu cử|tranh cử)\s{1,2}$"
+)
 _BARE_GENERIC = frozenset({"head", "official", "leader", "commander", "president"})
 # one-word ranks that are also everyday words (اللواء "the brigade", الفريق "the team", general)
 _AMBIGUOUS_RANKS = frozenset(
@@ -558,6 +563,8 @@ class Extractor:
     def _filter_titles(titles: list[TitleSel], persons: list[PersonSel], norm: str) -> list[TitleSel]:
         keep: list[TitleSel] = []
         for k, t in enumerate(titles):
+            if t.start and _ELECTION_BEFORE.search(norm, max(0, t.start - 16), t.start) is not None:
+                continue  # the office an election fills, not a holder: "Pemilu Presiden", "bầu cử Tổng thống"
             if t.role in _RANK_ROLES and t.person is None and t.head in _AMBIGUOUS_RANKS:
                 continue  # "اللواء 444" is a brigade, "general" an adjective; "Lt. Gen.", "العقيد" stay
             if (t.role in _BARE_GENERIC and t.head in _AMBIGUOUS_BARE and not t.has_portfolio and t.person is None

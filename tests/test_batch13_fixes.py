@@ -106,3 +106,17 @@ def test_name_between_commas_before_verb_of_saying() -> None:
     # places or a company in the same slot are no persons; nor is a name without the verb after it
     assert persons("Fighting hit Tripoli, Misrata, Zawiya, said residents.") == []
     assert persons("The group, Rami Khouri, and others met.") == []
+
+
+# -- the office an election fills -------------------------------------------------------------
+
+
+def test_title_after_election_noun_is_no_holder() -> None:
+    assert _titles("Pemilu Presiden Libya Ditunda Sebulan") == []
+    assert _titles("Cuộc bầu cử Tổng thống Li-bi bị hoãn") == []
+    # a candidate is annotated with the office he is named for
+    assert [r for _, r, _ in _titles("Parlemen menunjuk calon Perdana Menteri Fathi Bashagha.")] == ["prime_minister"]
+
+
+def test_retired_rank_keeps_its_title() -> None:
+    assert [r for _, r, _ in _titles("Pasukan yang setia kepada jenderal purnawirawan Khalifa Hifter maju.")] == ["general"]
