@@ -77,6 +77,11 @@ _RANGE_TAIL = _regex_cache.compile(
 )
 
 
+def _is_day_value(value: str) -> bool:
+    """Whether a TIMEX3 value is one calendar day (``2020-12-28``)."""
+    return len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit() and value[5:7].isdigit()
+
+
 def _ends_with_number(text: str, s: int, e: int, n: int) -> bool:
     """Whether ``text[s:e]`` ends with the number ``n`` written on its own (its last one or
     two digits, not after ``/``, ``.`` or ``-``: not the month of ``27/12``)."""
@@ -600,7 +605,8 @@ _TITLE_MARGINS = (60, 80)
 _DIGITS = _regex_cache.compile(r"\d+")
 _AR_DECADES = ("عشرينيات", "ثلاثينيات", "اربعينيات", "خمسينيات", "ستينيات", "سبعينيات", "ثمانينيات", "تسعينيات")
 _DATE_ANCHOR_FUNCTIONS = (
-    "yesterday", "today", "today-dated", "tomorrow", "day-before-yesterday", "day-after-tomorrow", "week", "month-word",
+    "yesterday", "today", "today-dated", "tomorrow", "day-before-yesterday", "day-after-tomorrow", "next-day",
+    "previous-day", "week", "month-word",
     "year-word", "decade-word", "century-word", "quarter-word", "season-spring", "season-summer",
     "season-autumn", "season-winter", "weekend",
 )
@@ -1037,7 +1043,24 @@ def _document(
 
     date_mentions = []
     last_year: int | None = None
-    for s, e, spec, name in dates:
+    last_day: str | None = None  # the value of the last date of day precision
+    for k, (s, e, spec, name) in enumerate(dates):
+        if spec.anaphoric and spec.rel_unit == "D":
+            # "the next day", "اليوم التالي": from the day last dated, or not at all; a day
+            # written right after it says which ("Sehari sebelumnya, Senin (28/2), ...")
+            value = None
+            if k + 1 < len(dates) and _GAP_DM.fullmatch(nt.norm, e, dates[k + 1][0]) is not None:
+                r = resolve(dates[k + 1][2], ref)
+                if r is not None and _is_day_value(r.value):
+                    value = r.value
+            if value is None and last_day is not None:
+                value = (datetime.date.fromisoformat(last_day) + datetime.timedelta(days=spec.rel_offset)).isoformat()
+            if value is None:
+                continue
+            os_, oe, dtext = span(s, e)
+            date_mentions.append(DateMention(os_, oe, dtext, value=value, kind="date", mod=spec.mod, anchored=True, rule=name))
+            last_day = value
+            continue
         if spec.anaphoric and last_year is not None and spec.month is not None:
             spec = attrs.evolve(spec, year=last_year, rel_unit=None, anaphoric=False)
         elif spec.year is not None and spec.calendar == "gregorian":
@@ -1045,6 +1068,8 @@ def _document(
         r = resolve(spec, ref)
         if r is None:
             continue
+        if r.kind == "date" and _is_day_value(r.value):
+            last_day = r.value
         os_, oe, dtext = span(s, e)
         date_mentions.append(DateMention(os_, oe, dtext, value=r.value, kind=r.kind, mod=spec.mod, anchored=r.anchored, rule=name))
 

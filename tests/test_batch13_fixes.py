@@ -120,3 +120,19 @@ def test_title_after_election_noun_is_no_holder() -> None:
 
 def test_retired_rank_keeps_its_title() -> None:
     assert [r for _, r, _ in _titles("Pasukan yang setia kepada jenderal purnawirawan Khalifa Hifter maju.")] == ["general"]
+
+
+# -- the day after or before the day last dated ---------------------------------------------------
+
+
+def test_next_day_counts_from_the_day_last_dated() -> None:
+    ref = D(2023, 9, 20)
+    assert _dates("The storm reached Derna on Sept. 10. The next day two dams collapsed.", ref)[-1] == (
+        "The next day", "2023-09-11")
+    assert _dates("Bão đổ bộ tối 10/9. Sáng hôm sau, hai con đập bị vỡ.", ref)[-1] == ("Sáng hôm sau", "2023-09-11")
+    assert _dates("وصل الإعصار مساء الأحد 10 سبتمبر، وفي صباح اليوم التالي انهار السدان.", ref)[-1][1] == "2023-09-11"
+    assert _dates("Badai tiba Minggu (10/9). Sehari sebelumnya warga sudah diungsikan.", ref)[-1] == (
+        "Sehari sebelumnya", "2023-09-09")
+    # a day written right after it says which; with no day before it, it is not reported
+    assert _dates("Sehari sebelumnya, Sabtu (9/9), warga mengungsi.", ref)[0] == ("Sehari sebelumnya", "2023-09-09")
+    assert _dates("The next day the dams collapsed.", ref) == []

@@ -180,6 +180,28 @@ def relative_day_rule(p: Pieces, left: str, right: str, examples: Sequence[Examp
     )
 
 
+_NEXT_DAY = {"next-day": 1, "previous-day": -1}
+
+
+def next_day_rule(p: Pieces, left: str, right: str, examples: Sequence[Example], negatives: Sequence[str]) -> Rule:
+    """``<lang>.date.next-day``: the day after or before the day last dated in the text
+    (اليوم التالي, keesokan harinya, hôm sau, the next day; sehari sebelumnya, the previous
+    day).  The pipeline takes the last date of day precision before it; read alone (the
+    examples) it is the reference date shifted, and with no such date before it in the text
+    it is not reported."""
+
+    functions = tuple(_NEXT_DAY)
+
+    def build(m: regex.Match[str]) -> object:
+        fn = p.function_of(m[0], *functions)
+        return None if fn is None else spec(rel_unit="D", rel_offset=_NEXT_DAY[fn], anaphoric=True)
+
+    return compile_rule(
+        f"{p.lang}.date.next-day", "date", p.lang, rf"{left}{p.alt_words(*_NEXT_DAY)}{right}", build,
+        examples=examples, negatives=negatives, priority=1,
+    )
+
+
 def latin_hijri_rule(p: Pieces, left: str, right: str, examples: Sequence[Example], negatives: Sequence[str]) -> Rule:
     """``<lang>.date.hijri`` for Latin-script languages: a Hijri month name with its year
     (``1 Syawal 1441 H``, ``10 Dzulhijjah 1441 Hijriah``, ``Ramadan 1441 AH``, ``Ramadan 10,

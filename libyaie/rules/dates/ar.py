@@ -16,7 +16,7 @@ import regex
 from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import AR_L, DIGIT, Example, R, Rule, alt, compile_rule, first_of
-from ._pieces import YEAR, Pieces, ago_build, direction_of, relative_day_rule, spec
+from ._pieces import YEAR, Pieces, ago_build, direction_of, next_day_rule, relative_day_rule, spec
 
 __all__ = ["rules"]
 
@@ -361,6 +361,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         relative_day_rule(p, AR_L, R, [Example("أمس", {"value": "2020-12-27"}), Example("أول أمس", {"value": "2020-12-26"}),
                                      Example("فجر اليوم", {"value": "2020-12-28"})], ["أمسية", "اليوم"]),
+        next_day_rule(p, AR_L, R, [Example("في اليوم التالي", {"value": "2020-12-29"}),
+                                 Example("صباح اليوم التالي", {"value": "2020-12-29"}),
+                                 Example("اليوم السابق", {"value": "2020-12-27"})], ["اليوم", "التالي"]),
         compile_rule(
             # "قبل ثلاث سنوات", "قبل عامين", "قبل شهر": N units ago (not "قبل عام 2011": before 2011)
             "ar.date.ago", "date", "ar",

@@ -18,6 +18,7 @@ from ._pieces import (
     ago_build,
     direction_of,
     latin_hijri_rule,
+    next_day_rule,
     relative_day_rule,
     spec,
     weekday_set_build,
@@ -218,6 +219,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                          ["Ramadan Abu Zakouk", "Safar 2020", "Ramadan 10, 2010", "10 Ramadan 10, 1431"]),
         relative_day_rule(p, L, R, [Example("yesterday", {"value": "2020-12-27"}), Example("this morning", {"value": "2020-12-28"})],
                           ["today"]),
+        next_day_rule(p, L, R, [Example("the next day", {"value": "2020-12-29"}),
+                                Example("a day later", {"value": "2020-12-29"}),
+                                Example("the previous day", {"value": "2020-12-27"})], ["the next week", "day"]),
         compile_rule(
             "en.date.duration", "date", "en",
             rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?P<n>\d{{1,4}}|{NUM})(?:\s{{1,2}}|-)(?P<u>{UNIT})(?!\s{{1,2}}(?:ago|later|earlier)\b|-old){R}""",

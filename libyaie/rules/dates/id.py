@@ -17,6 +17,7 @@ from ._pieces import (
     ago_build,
     direction_of,
     latin_hijri_rule,
+    next_day_rule,
     relative_day_rule,
     spec,
     weekday_set_build,
@@ -223,6 +224,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                          ["Rajab Ali", "Ramadan 2020"]),
         relative_day_rule(p, L, R, [Example("kemarin", {"value": "2020-12-27"}), Example("besok", {"value": "2020-12-29"}),
                                     Example("pagi ini", {"value": "2020-12-28"})], ["hari ini"]),
+        next_day_rule(p, L, R, [Example("keesokan harinya", {"value": "2020-12-29"}),
+                                Example("sehari sebelumnya", {"value": "2020-12-27"})], ["keesokan", "sehari"]),
         compile_rule(
             "id.date.ago", "date", "id",
             rf"""{first_of(DIGIT, NUM, "se")}{L}(?<!/)(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|se)(?P<u>{UNIT})\s{{1,2}}(?:yang\s{{1,2}})?(?:lalu|silam){R}""",

@@ -20,6 +20,7 @@ from ._pieces import (
     Pieces,
     ago_build,
     direction_of,
+    next_day_rule,
     relative_day_rule,
     roman_or_int,
     spec,
@@ -210,6 +211,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         relative_day_rule(p, L, R, [Example("hôm qua", {"value": "2020-12-27"}), Example("ngày mai", {"value": "2020-12-29"}),
                                     Example("sáng nay", {"value": "2020-12-28"}), Example("hôm nay", {"value": "2020-12-28"})],
                           ["ngày nay"]),
+        next_day_rule(p, L, R, [Example("ngày hôm sau", {"value": "2020-12-29"}),
+                                Example("sáng hôm sau", {"value": "2020-12-29"}),
+                                Example("một ngày trước đó", {"value": "2020-12-27"})], ["hôm nay", "sau đó"]),
         compile_rule(
             "vi.date.duration", "date", "vi",
             rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?:hoặc|hay|đến|tới|lúc)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM}|năm(?=\s{{1,2}}(?:ngày|tuần)(?!\w)))\s{{1,2}}(?P<u>{UNIT})
