@@ -136,3 +136,15 @@ def test_next_day_counts_from_the_day_last_dated() -> None:
     # a day written right after it says which; with no day before it, it is not reported
     assert _dates("Sehari sebelumnya, Sabtu (9/9), warga mengungsi.", ref)[0] == ("Sehari sebelumnya", "2023-09-09")
     assert _dates("The next day the dams collapsed.", ref) == []
+
+
+# -- Vietnamese: a quarter of a relative year; a number after "sau" is no direction -------------
+
+
+def test_vietnamese_quarter_of_relative_year_and_sau_before_a_number() -> None:
+    ref = D(2017, 2, 5)
+    assert _dates("Xuất khẩu dầu tăng trong quý I năm nay.", ref) == [("quý I năm nay", "2017-Q1")]
+    assert _dates("Quý IV năm ngoái, sản lượng giảm.", ref) == [("Quý IV năm ngoái", "2016-Q4")]
+    # "sau 8 năm" (after eight years) does not make the day before it a future one
+    assert _dates("Ông được thả hôm 20/8 sau 8 năm ngồi tù.", ref) == [("hôm 20/8", "2016-08-20"), ("8 năm", "P8Y")]
+    assert _dates("Hội nghị sẽ họp ngày 20/8 tới.", ref) == [("ngày 20/8 tới", "2017-08-20")]

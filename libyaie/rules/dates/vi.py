@@ -110,7 +110,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.day-month-year", "date", "vi",
             rf"""{L}(?:{DAYP}\s{{1,2}})?{DAY}\s{{1,2}}tháng\s{{1,2}}{MONTH_NUM}
-                 (?:\s{{1,2}}năm\s{{1,2}}{YEAR}|\s{{1,2}}(?P<dir>{PAST_FUT}))?(?!\d)""",
+                 (?:\s{{1,2}}năm\s{{1,2}}{YEAR}|\s{{1,2}}(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d))?(?!\d)""",
             b_dmy,
             examples=[
                 Example("ngày 27 tháng 12 năm 2020", {"value": "2020-12-27"}),
@@ -122,7 +122,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.day-month-numeric", "date", "vi",
             rf"""{L}(?:{DAYP})\s{{1,2}}{DAY}[/\-.]{MONTH_NUM}(?:[/\-.]{YEAR})?(?![\d/])
-                 (?:\s{{1,2}}(?P<dir>{PAST_FUT}){R})?""",
+                 (?:\s{{1,2}}(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d){R})?""",
             b_dmy,
             examples=[
                 Example("ngày 27/12", {"value": "2020-12-27"}),
@@ -138,7 +138,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.month-year", "date", "vi",
             rf"""{L}tháng\s{{1,2}}{MONTH_NUM}(?:\s{{0,2}}[/\-]\s{{0,2}}{YEAR}|\s{{1,2}}năm\s{{1,2}}{YEAR.replace("<y>", "<y2>")}
-                 |\s{{1,2}}(?:năm\s{{1,2}}(?P<yw>{PAST_FUT})|(?P<dir>{PAST_FUT})))?(?![\d/])""",
+                 |\s{{1,2}}(?:năm\s{{1,2}}(?P<yw>{PAST_FUT})|(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d)))?(?![\d/])""",
             b_month,
             examples=[
                 Example("tháng 10/2011", {"value": "2011-10"}),
@@ -153,7 +153,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.weekday", "date", "vi",
             rf"""{L}(?:(?P<pod>{MORNING}|{EVENING})\s{{1,2}})?(?P<wd>{WEEKDAY})
-                 (?:\s{{1,2}}(?:(?:{WEEK})\s{{1,2}}(?P<wdir>{PAST_FUT})|(?P<dir>{PAST_FUT}))(?!\w))?{R}""",
+                 (?:\s{{1,2}}(?:(?:{WEEK})\s{{1,2}}(?P<wdir>{PAST_FUT})|(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d))(?!\w))?{R}""",
             b_weekday,
             examples=[
                 Example("thứ Tư tuần trước", {"value": "2020-12-23"}),
@@ -182,7 +182,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.weekday-day-month", "date", "vi",
             rf"""{L}(?P<wd>{WEEKDAY})\s{{1,2}}{DAY}[/\-]{MONTH_NUM}(?:[/\-]{YEAR})?(?![\d/])
-                 (?:\s{{1,2}}(?P<dir>{PAST_FUT}){R})?""",
+                 (?:\s{{1,2}}(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d){R})?""",
             b_dmy,
             examples=[
                 Example("Chủ nhật 23/10", {"value": "2020-10-23"}),
@@ -196,7 +196,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.relative-unit", "date", "vi",
             # "năm tới nay" is "the year until now" (từ đầu năm tới nay), not "next year"
-            rf"{L}(?<!(?:những|các|mấy|nhiều|vài|\d|{NUM})\s{{1,2}})(?P<u>tuần\s{{1,2}}lễ|tuần|tháng|năm)\s{{1,2}}(?P<dir>{PAST_FUT}){R}(?!(?<=tới)\s{{1,2}}nay{R})",
+            rf"{L}(?<!(?:những|các|mấy|nhiều|vài|\d|{NUM})\s{{1,2}})(?P<u>tuần\s{{1,2}}lễ|tuần|tháng|năm)\s{{1,2}}(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d){R}(?!(?<=tới)\s{{1,2}}nay{R})",
             b_rel,
             examples=[
                 Example("năm ngoái", {"value": "2019"}),
@@ -292,6 +292,17 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             examples=[Example("quý I/2022", {"value": "2022-Q1"}), Example("quý 3 năm 2021", {"value": "2021-Q3"})],
             negatives=["quý ông"],
             anchor_digits=4,
+        ),
+        compile_rule(
+            # "quý I năm nay", "quý IV năm ngoái": the quarter of the year before, of or after the reference's
+            "vi.date.quarter-relative", "date", "vi",
+            rf"{L}(?:quý|qúy)\s{{1,2}}(?P<q>iv|iii|ii|i|[1-4])\s{{1,2}}năm\s{{1,2}}(?P<yw>{PAST_FUT}){R}",
+            lambda m: spec(quarter=roman_or_int(m["q"]), rel_unit="Y",
+                           rel_offset=_OFFSET.get(p.function_of(m["yw"], "past", "future", "this") or "", 0)),
+            examples=[Example("quý I năm nay", {"value": "2020-Q1"}), Example("quý IV năm ngoái", {"value": "2019-Q4"}),
+                      Example("quý 2 năm tới", {"value": "2021-Q2"})],
+            negatives=["quý ông năm nay", "quý I"],
+            anchor=("quý", "qúy"),
         ),
         compile_rule(
             "vi.date.year", "date", "vi",
