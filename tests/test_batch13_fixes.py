@@ -148,3 +148,9 @@ def test_vietnamese_quarter_of_relative_year_and_sau_before_a_number() -> None:
     # "sau 8 năm" (after eight years) does not make the day before it a future one
     assert _dates("Ông được thả hôm 20/8 sau 8 năm ngồi tù.", ref) == [("hôm 20/8", "2016-08-20"), ("8 năm", "P8Y")]
     assert _dates("Hội nghị sẽ họp ngày 20/8 tới.", ref) == [("ngày 20/8 tới", "2017-08-20")]
+
+
+def test_arabic_unknown_name_stops_at_a_place() -> None:
+    doc = libyaie.extract("وزار قائد المنطقة الفريق سالم جحا مصراتة أمس.")
+    assert [m.text for m in doc.persons] == ["سالم جحا"]
+    assert [m.text for m in doc.places] == ["مصراتة"]

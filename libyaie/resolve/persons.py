@@ -1210,6 +1210,8 @@ def _arabic_name_at(
             break  # "ماكس غولدي ورشيد حمداني": a second name
         if original_of(ws, ws + len(w)) in _AR_STOP_ORIGINAL:
             break  # على (on), إلى (to): folded they look like the name علي
+        if picked and in_place[ws]:
+            break  # "الفريق أسامة عسكر بنغازي": the place the sentence goes on to
         if picked and _ar_clause_word(norm, w, pos, picked[0] in given):
             break  # "صلاح المرغني بمتابعة التحقيق", "حامد الحاسي قائدا لـ..."
         picked.append(w)
