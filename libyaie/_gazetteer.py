@@ -819,6 +819,19 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
     )
 
 
+def _vi_d_variants(form: str) -> list[str]:
+    """A Vietnamese transliteration (hyphenated syllables) written with the other d:
+    ``Ben-ga-di`` / ``Ben-ga-đi``, ``Ca-đa-phi`` / ``Ca-da-phi`` (the press writes both)."""
+    if "-" not in form:
+        return []
+    out = []
+    if "đ" in form or "Đ" in form:
+        out.append(form.replace("đ", "d").replace("Đ", "D"))
+    if "d" in form or "D" in form:
+        out.append(form.replace("d", "đ").replace("D", "Đ"))
+    return out
+
+
 def _build_index(
     places: Mapping[str, PlaceEntry], persons: Mapping[str, PersonEntry], stop: set[str]
 ) -> tuple[Any, tuple[tuple[str, tuple[Candidate, ...], int], ...], dict[str, tuple[str, ...]]]:
@@ -841,7 +854,11 @@ def _build_index(
         for lang, forms in p.names.items():
             for f in forms:
                 abbrev = f.isascii() and f.replace(".", "").isupper() and len(f.replace(".", "")) <= 4
-                put(f, Candidate("place", p.id, "name", normalize_key(f) in p.weak, lang, abbrev))
+                cand = Candidate("place", p.id, "name", normalize_key(f) in p.weak, lang, abbrev)
+                put(f, cand)
+                if lang == "vi":
+                    for v in _vi_d_variants(f):
+                        put(v, cand)
         for lang, forms in p.adjectives.items():
             for f in forms:
                 variants = arabic_nisba_forms(f) if lang == "ar" and is_arabic(f) else [f]
@@ -860,6 +877,10 @@ def _build_index(
                     lst.append(pe.id)
         for f in pe.short:
             put(f, Candidate("person", pe.id, "short", False, ""))
+        for f in (pe.name, *pe.aliases, *pe.short):
+            if "đ" in f.lower():  # Ca-đa-phi, also written Ca-da-phi
+                for v in _vi_d_variants(f):
+                    put(v, Candidate("person", pe.id, "alias" if f != pe.name else "name", False, ""))
 
     # the automaton stores integers (it pickles as one buffer); the readings live in a table
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)

@@ -154,3 +154,10 @@ def test_arabic_unknown_name_stops_at_a_place() -> None:
     doc = libyaie.extract("وزار قائد المنطقة الفريق سالم جحا مصراتة أمس.")
     assert [m.text for m in doc.persons] == ["سالم جحا"]
     assert [m.text for m in doc.places] == ["مصراتة"]
+
+
+def test_vietnamese_transliteration_with_either_d() -> None:
+    places = [(m.text, m.place.geonames_id) for m in libyaie.extract("Đoàn công tác tới Ben-ga-đi rồi Tri-pô-li.").places]
+    assert places == [("Ben-ga-đi", 88319), ("Tri-pô-li", 2210247)]
+    persons = [m.person.id for m in libyaie.extract("Nhà lãnh đạo Mu-am-ma Ca-da-phi phát biểu.").persons]
+    assert persons == ["muammar-gaddafi"]
