@@ -21,7 +21,8 @@ __all__ = ["fold_latin", "token_key", "translit_key", "translit_tokens"]
 
 _ARTICLES = frozenset({"al", "el", "ad", "ed", "as", "es", "ash", "esh", "at", "et", "az", "ez", "ar", "er", "an", "en", "ul", "il"})
 # these simple patterns run on the standard library's engine, about twice as fast as
-# ``regex`` on short strings (``\s`` minus U+001C..U+001F, which only ``re`` counts)
+# ``regex`` on short strings (the separators spell out ``regex``'s ``\s``: ``re``'s also
+# holds U+001C..U+001F)
 _ABD = _regex_cache.compile_std(r"abd(?:[aeiou]?l|oul|oel|al)\Z")
 _ABD_GLUED = _regex_cache.compile_std(r"\Aabd(?:[aeiou]?l|oul|oel)(?=[a-z]{3,})")
 # digraphs that transliterate one Arabic letter, in order; then single letters, at once
@@ -34,7 +35,7 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
 _SINGLES = str.maketrans({"q": "k", "g": "k", "c": "k", "z": "d", "x": "ks", "p": "b", "w": "u", "y": "i"})
 _VOWELS = _regex_cache.compile_std(r"[aeiou]+")
 _NON_LETTER = _regex_cache.compile_std(r"[^a-z ]+")
-_TOKEN_SPLIT = _regex_cache.compile_std(r"(?:[^\S\x1c-\x1f]|[\-‐'’`ʿʾ.])+")
+_TOKEN_SPLIT = _regex_cache.compile_std(r"[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\-‐'’`ʿʾ.]+")
 _DOUBLED = _regex_cache.compile_std(r"(.)\1+")
 _VOWEL_OR_Y = frozenset("aeiouy")
 
