@@ -117,7 +117,7 @@ _BEFORE_TITLE = _regex_cache.compile(r"(?:'s|’s)?\s{1,2}")
 # before a lowercase title, words that say it names a role ("elected as prime minister",
 # "Haftar's spokesman", "vai trò chủ tọa")
 _ROLE_CUES = _regex_cache.compile(r"(?:(?:sebagai|selaku|menjadi|làm|là|thành|vai trò|as|became|named|appointed)\s{1,2}|['’]s\s{1,2})$")
-# offices held for another office: kept lowercase when that office follows (see _filter_titles)
+# offices held for another office: kept lowercase when a held office follows (see _filter_titles)
 _RELATIONAL_ROLES = frozenset({"spokesperson"})
 _OF_GAP = _regex_cache.compile(r"[^\S\n]{1,2}(?:(?:for|of|to)[^\S\n]{1,2}(?:the[^\S\n]{1,2})?|của[^\S\n]{1,2}|باسم[^\S\n]{1,2})?")
 # an election noun right before a title: the office, not its holder (a candidate, "calon
@@ -576,7 +576,7 @@ class Extractor:
                     and t.country is None):
                 continue
             if t.bare_lower and t.person is None and t.country is None and not t.role_cue:
-                # the spokesman or adviser of the office that follows speaks for it: "juru bicara
+                # a spokesperson of the office that follows speaks for it: "juru bicara
                 # Marsekal Khalifa Haftar", "the spokesman for Field Marshal Haftar"
                 nxt = titles[k + 1] if k + 1 < len(titles) else None
                 if (t.role not in _RELATIONAL_ROLES or nxt is None or (nxt.person is None and nxt.country is None)
