@@ -37,7 +37,7 @@ from .resolve.persons import (
 )
 from .resolve.places import PlaceSel, resolve_places
 from .resolve.tense import ClauseCues, clause_cues
-from .resolve.timex import DateSpec, resolve, share_headline_years
+from .resolve.timex import DateSpec, resolve_in_text, share_headline_years, share_range_months
 from .rules import _LIST_REF, _LISTS, Rule, alt, compile_pattern, pattern_reach, plain, rule_anchor_forms
 from .rules import dates as date_rules
 from .rules import titles as title_rules
@@ -63,34 +63,6 @@ _RANK_ROLES = frozenset({"general", "colonel"})
 _CASED = _regex_cache.compile(r"[^\W\d_](?<=\p{Lu})")
 _GAP_DM = _regex_cache.compile(r"[\s,،]{0,3}")
 _COORD_GAP = _regex_cache.compile(r"\s{0,2}(?:,|،|/|-|–|و|and|or|dan|atau|hingga|sampai|và|hoặc|đến|to|until|الى|او)\s{0,2}")
-# a bare day before a range's dated end shares its month: "1-3 Februari", "from 1 to 3
-# February", "từ ngày 1 đến ngày 3/2", "من 1 إلى 3 فبراير", "يومي 1 و2 مارس"
-_RANGE_HEAD = _regex_cache.compile(
-    r"(?<![\d/.\-–:,])(?P<h>(?:ngày\s{1,2}|tanggal\s{1,2})?(?P<d>\d{1,2}))"
-    r"(?:\s{0,2}(?:-|–)\s{0,2}|\s{1,2}(?:to|until|through|and|hingga|sampai|dan|s\.d\.|đến|tới|và|الي|حتي)\s{1,2}|\s{1,2}و)"
-    r"(?:ngày\s{1,2}|tanggal\s{1,2})?$"
-)
-# and a bare day after a month-first date: "February 1-3", "Sept. 12 and 13"
-_RANGE_TAIL = _regex_cache.compile(
-    r"(?:\s{0,2}(?:-|–)\s{0,2}|\s{1,2}(?:to|until|through|and)\s{1,2})(?P<d>\d{1,2})(?![\d/:\-–]|[.,]\d)"
-    r"(?:,?\s{1,2}(?P<y>(?:19|20)\d\d)(?!\d)|(?=\s{0,2}(?:[,.;:)\]\"”’'–\-]|$)|\s{1,2}(?:in|at|on|for|when|as|with|of|and|amid|after|before)\b))"
-)
-
-
-def _is_day_value(value: str) -> bool:
-    """Whether a TIMEX3 value is one calendar day (``2020-12-28``)."""
-    return len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit() and value[5:7].isdigit()
-
-
-def _ends_with_number(text: str, s: int, e: int, n: int) -> bool:
-    """Whether ``text[s:e]`` ends with the number ``n`` written on its own (its last one or
-    two digits, not after ``/``, ``.`` or ``-``: not the month of ``27/12``)."""
-    i = e
-    while i > s and text[i - 1].isdigit():
-        i -= 1
-    return e - i <= 2 and text[i - 1] not in "/.-–" and int(text[i:e]) == n
-
-
 _AGE_AFTER = _regex_cache.compile(r"\s{0,2}[,،)]")
 
 
@@ -483,26 +455,8 @@ class Extractor:
                     and nxt.weekday is not None and nxt.day is None and nxt.direction != 0
                     and _COORD_GAP.fullmatch(norm, e, merged[k + 1][0]) is not None):
                 merged[k] = (s, e, attrs.evolve(spec, direction=nxt.direction), name)
-        # a bare day before a range's dated end: "1-3 Februari" gives 1 Februari too
-        for k in range(len(merged) - 1, -1, -1):
-            s, e, spec, name = merged[k]
-            if spec.day is None or spec.month is None or spec.weekday is not None:
-                continue
-            rh = _RANGE_HEAD.search(norm, max(0, s - 24), s)
-            if rh is not None and (k == 0 or merged[k - 1][1] <= rh.start("h")) and 1 <= int(rh["d"]) < spec.day:
-                d = int(rh["d"])
-                merged.insert(k, (rh.start("h"), rh.end("h"), attrs.evolve(spec, day=d, mod=None), "range.shared-month"))
-            elif norm[e - 1].isdigit() and not norm[s].isdigit() and _ends_with_number(norm, s, e, spec.day):
-                rt = _RANGE_TAIL.match(norm, e)
-                if (rt is not None and spec.day < int(rt["d"]) <= 31
-                        and (k + 1 == len(merged) or merged[k + 1][0] >= rt.end())):
-                    if rt["y"] is not None and spec.year is None:  # "Sept. 12 and 13, 2011": the year is both days'
-                        spec = attrs.evolve(spec, year=int(rt["y"]), direction=0)
-                        merged[k] = (s, e, spec, name)
-                    merged.insert(k + 1, (rt.start("d"), rt.end("y" if rt["y"] else "d"),
-                                          attrs.evolve(spec, day=int(rt["d"]), mod=None), "range.shared-month"))
         # a headline's "Pemilu 10 Desember" takes the year of the body's "10 Desember 2018"
-        return share_headline_years(merged, norm, ref)
+        return share_headline_years(share_range_months(merged, norm), norm, ref)
 
     @staticmethod
     def _titles(rules: Sequence[Rule], nt: NormText, anchors: _Anchors) -> list[TitleSel]:
@@ -1042,34 +996,7 @@ def _document(
             return os_, oe, text[os_:oe]
 
     date_mentions = []
-    last_year: int | None = None
-    last_day: str | None = None  # the value of the last date of day precision
-    for k, (s, e, spec, name) in enumerate(dates):
-        if spec.anaphoric and spec.rel_unit == "D":
-            # "the next day", "اليوم التالي": from the day last dated, or not at all; a day
-            # written right after it says which ("Sehari sebelumnya, Senin (28/2), ...")
-            value = None
-            if k + 1 < len(dates) and _GAP_DM.fullmatch(nt.norm, e, dates[k + 1][0]) is not None:
-                r = resolve(dates[k + 1][2], ref)
-                if r is not None and _is_day_value(r.value):
-                    value = r.value
-            if value is None and last_day is not None:
-                value = (datetime.date.fromisoformat(last_day) + datetime.timedelta(days=spec.rel_offset)).isoformat()
-            if value is None:
-                continue
-            os_, oe, dtext = span(s, e)
-            date_mentions.append(DateMention(os_, oe, dtext, value=value, kind="date", mod=spec.mod, anchored=True, rule=name))
-            last_day = value
-            continue
-        if spec.anaphoric and last_year is not None and spec.month is not None:
-            spec = attrs.evolve(spec, year=last_year, rel_unit=None, anaphoric=False)
-        elif spec.year is not None and spec.calendar == "gregorian":
-            last_year = spec.year
-        r = resolve(spec, ref)
-        if r is None:
-            continue
-        if r.kind == "date" and _is_day_value(r.value):
-            last_day = r.value
+    for s, e, spec, name, r in resolve_in_text(dates, nt.norm, ref):
         os_, oe, dtext = span(s, e)
         date_mentions.append(DateMention(os_, oe, dtext, value=r.value, kind=r.kind, mod=spec.mod, anchored=r.anchored, rule=name))
 

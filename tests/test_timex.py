@@ -93,3 +93,30 @@ def test_hijri_umm_al_qura() -> None:
 def test_libyan_calendar() -> None:
     # years counted from the Prophet's death: 1369 و.ر = 2001
     assert v(DateSpec(year=1369, month=9, day=1, calendar="libyan"), None) == "2001-09-01"
+
+
+# -- resolution in the text: ranges, "the same year", "the next day" ----------------------------
+
+
+def test_share_range_months_adds_the_bare_day() -> None:
+    from libyaie.resolve.timex import share_range_months
+
+    text = "talks ran 4-6 july in tunis"
+    july6 = DateSpec(month=7, day=6)
+    got = share_range_months([(12, 18, july6, "r")], text)
+    assert [(s, e, sp.day, sp.month) for s, e, sp, _ in got] == [(10, 11, 4, 7), (12, 18, 6, 7)]
+    # no bare day before it: unchanged
+    assert share_range_months([(12, 18, july6, "r")], "talks ran x-6 july") == [(12, 18, july6, "r")]
+
+
+def test_resolve_in_text_next_day_and_same_year() -> None:
+    from libyaie.resolve.timex import resolve_in_text
+
+    ref = D(2023, 9, 20)
+    day = DateSpec(year=2023, month=9, day=10)
+    nxt = DateSpec(rel_unit="D", rel_offset=1, anaphoric=True)
+    same_year_march = DateSpec(month=3, rel_unit="Y", anaphoric=True)
+    got = resolve_in_text([(0, 5, day, "a"), (10, 15, nxt, "b"), (20, 25, same_year_march, "c")], "x" * 30, ref)
+    assert [r.value for *_, r in got] == ["2023-09-10", "2023-09-11", "2023-03"]
+    # with no day dated before it, "the next day" is left out
+    assert resolve_in_text([(10, 15, nxt, "b")], "x" * 30, ref) == []

@@ -15,7 +15,10 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["DateSpec", "Resolved", "hijri_to_gregorian", "resolve", "share_headline_years"]
+from .. import _regex_cache
+
+__all__ = ["DateSpec", "Resolved", "hijri_to_gregorian", "resolve", "resolve_in_text", "share_headline_years",
+           "share_range_months"]
 
 
 @attrs.frozen(slots=False)
@@ -341,4 +344,106 @@ def share_headline_years(
                  if y is not None and other.month == spec.month and (spec.day is None or other.day == spec.day)}
         if len(years) == 1:
             out[k] = (s, e, attrs.evolve(spec, year=years.pop()), name)
+    return out
+
+
+# ---------------------------------------------------------------------------- in the text
+#
+# A date's value can depend on the dates around it: a range's bare first day takes the
+# month of its end, "the same year" the year last named, "the next day" the day last dated.
+# ``dates`` below are (start, end, spec, rule name) on the normalised text, sorted by start.
+
+# a bare day before a range's dated end shares its month: "1-3 Februari", "from 1 to 3
+# February", "từ ngày 1 đến ngày 3/2", "من 1 إلى 3 فبراير", "يومي 1 و2 مارس"
+_RANGE_HEAD = _regex_cache.compile(
+    r"(?<![\d/.\-–:,])(?P<h>(?:ngày\s{1,2}|tanggal\s{1,2})?(?P<d>\d{1,2}))"
+    r"(?:\s{0,2}(?:-|–)\s{0,2}|\s{1,2}(?:to|until|through|and|hingga|sampai|dan|s\.d\.|đến|tới|và|الي|حتي)\s{1,2}|\s{1,2}و)"
+    r"(?:ngày\s{1,2}|tanggal\s{1,2})?$"
+)
+# and a bare day after a month-first date: "February 1-3", "Sept. 12 and 13, 2011"
+_RANGE_TAIL = _regex_cache.compile(
+    r"(?:\s{0,2}(?:-|–)\s{0,2}|\s{1,2}(?:to|until|through|and)\s{1,2})(?P<d>\d{1,2})(?![\d/:\-–]|[.,]\d)"
+    r"(?:,?\s{1,2}(?P<y>(?:19|20)\d\d)(?!\d)|(?=\s{0,2}(?:[,.;:)\]\"”’'–\-]|$)|\s{1,2}(?:in|at|on|for|when|as|with|of|and|amid|after|before)\b))"
+)
+_RANGE_RULE = "range.shared-month"
+# what may stand between "the next day" and the day that says which: "Sehari sebelumnya, Senin (28/2)"
+_APPOSITION_GAP = _regex_cache.compile(r"[\s,،]{0,3}")
+
+
+def _ends_with_number(text: str, s: int, e: int, n: int) -> bool:
+    """Whether ``text[s:e]`` ends with the number ``n`` written on its own (its last one or
+    two digits, not after ``/``, ``.`` or ``-``: not the month of ``27/12``)."""
+    i = e
+    while i > s and text[i - 1].isdigit():
+        i -= 1
+    return e - i <= 2 and text[i - 1] not in "/.-–" and int(text[i:e]) == n
+
+
+def share_range_months(
+    dates: Sequence[tuple[int, int, DateSpec, str]], text: str
+) -> list[tuple[int, int, DateSpec, str]]:
+    """The dates with the bare days of ranges added: a day before a dated end
+    ("1-3 Februari" also gives 1 Februari) or after a month-first date ("July 4-6" also
+    gives July 6; "Sept. 12 and 13, 2011" gives both days the year)."""
+    out = list(dates)
+    for k in range(len(out) - 1, -1, -1):
+        s, e, spec, name = out[k]
+        if spec.day is None or spec.month is None or spec.weekday is not None:
+            continue
+        rh = _RANGE_HEAD.search(text, max(0, s - 24), s)
+        if rh is not None and (k == 0 or out[k - 1][1] <= rh.start("h")) and 1 <= (d := int(rh["d"])) < spec.day:
+            out.insert(k, (rh.start("h"), rh.end("h"), attrs.evolve(spec, day=d, mod=None), _RANGE_RULE))
+        elif text[e - 1].isdigit() and not text[s].isdigit() and _ends_with_number(text, s, e, spec.day):
+            rt = _RANGE_TAIL.match(text, e)
+            if rt is None or not spec.day < (d := int(rt["d"])) <= 31 or (k + 1 < len(out) and out[k + 1][0] < rt.end()):
+                continue
+            if rt["y"] is not None and spec.year is None:
+                spec = attrs.evolve(spec, year=int(rt["y"]), direction=0)
+                out[k] = (s, e, spec, name)
+            out.insert(k + 1, (rt.start("d"), rt.end("y" if rt["y"] else "d"), attrs.evolve(spec, day=d, mod=None),
+                               _RANGE_RULE))
+    return out
+
+
+def _is_day_value(value: str) -> bool:
+    """Whether a TIMEX3 value is one calendar day (``2020-12-28``)."""
+    return len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit() and value[5:7].isdigit()
+
+
+def resolve_in_text(
+    dates: Sequence[tuple[int, int, DateSpec, str]], text: str, ref: datetime.date | None
+) -> list[tuple[int, int, DateSpec, str, Resolved]]:
+    """Each date resolved (:func:`resolve`) with what the text said before it: a month of
+    "the same year" (العام ذاته) takes the year last named; "the next day", "اليوم التالي"
+    the day last dated plus or minus one, unless a day written right after it says which
+    ("Sehari sebelumnya, Senin (28/2)"); with no day dated before it, it is left out, as
+    is any date that does not resolve."""
+    out: list[tuple[int, int, DateSpec, str, Resolved]] = []
+    last_year: int | None = None
+    last_day: str | None = None  # the value of the last date of day precision
+    for k, (s, e, spec, name) in enumerate(dates):
+        r: Resolved | None
+        if spec.anaphoric and spec.rel_unit == "D":
+            r = None
+            if k + 1 < len(dates) and _APPOSITION_GAP.fullmatch(text, e, dates[k + 1][0]) is not None:
+                r = resolve(dates[k + 1][2], ref)
+                if r is not None and not _is_day_value(r.value):
+                    r = None
+            if r is None and last_day is not None:
+                day = datetime.date.fromisoformat(last_day) + datetime.timedelta(days=spec.rel_offset)
+                r = Resolved(day.isoformat(), "date", True)
+            if r is None:
+                continue
+            r = Resolved(r.value, "date", True)
+        else:
+            if spec.anaphoric and last_year is not None and spec.month is not None:
+                spec = attrs.evolve(spec, year=last_year, rel_unit=None, anaphoric=False)
+            elif spec.year is not None and spec.calendar == "gregorian":
+                last_year = spec.year
+            r = resolve(spec, ref)
+            if r is None:
+                continue
+        if r.kind == "date" and _is_day_value(r.value):
+            last_day = r.value
+        out.append((s, e, spec, name, r))
     return out
