@@ -52,10 +52,10 @@ _WORKER_EXTRACTOR: Extractor | None = None
 _WORKER_INIT_ERROR: BaseException | None = None
 
 
-def _init_worker(extra: tuple[str, ...]) -> None:
+def _init_worker(extra: tuple[str, ...], unlinked: bool = False) -> None:
     """Pool initializer: build this worker's extractor (and its gazetteer) once."""
     global _WORKER_EXTRACTOR, _WORKER_INIT_ERROR
-    ex = Extractor(extra_gazetteers=extra)
+    ex = Extractor(extra_gazetteers=extra, unlinked_places=unlinked)
     try:
         ex.gazetteer  # noqa: B018 — force the build now, not inside the first chunk
     except Exception as exc:  # e.g. GazetteerError in an extra file: reported per record,
@@ -119,10 +119,10 @@ def _emit(index: int, ok: bool, value: Document | BaseException, errors: str) ->
 
 
 def _sequential(
-    records: Iterator[_Record], extra: tuple[str, ...], errors: str
+    records: Iterator[_Record], extra: tuple[str, ...], unlinked: bool, errors: str
 ) -> Iterator[Document | ExtractionError]:
-    if extra:
-        ex = Extractor(extra_gazetteers=extra)
+    if extra or unlinked:
+        ex = Extractor(extra_gazetteers=extra, unlinked_places=unlinked)
     else:
         from . import _pipeline
 
@@ -141,15 +141,16 @@ def _sequential(
 class _Pool:
     """A process pool that can be restarted after a worker dies."""
 
-    def __init__(self, workers: int, extra: tuple[str, ...], start_method: str) -> None:
+    def __init__(self, workers: int, extra: tuple[str, ...], unlinked: bool, start_method: str) -> None:
         self._workers = workers
         self._extra = extra
+        self._unlinked = unlinked
         self._ctx = multiprocessing.get_context(start_method)
         self._ex = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            max_workers=self._workers, mp_context=self._ctx, initializer=_init_worker, initargs=(self._extra,)
+            max_workers=self._workers, mp_context=self._ctx, initializer=_init_worker, initargs=(self._extra, self._unlinked)
         )
 
     def submit(self, chunk: Sequence[tuple[object, object]]) -> Future[list[_Outcome]]:
@@ -167,11 +168,12 @@ def _parallel(
     records: Iterator[_Record],
     workers: int,
     extra: tuple[str, ...],
+    unlinked: bool,
     errors: str,
     chunksize: int,
     start_method: str,
 ) -> Iterator[Document | ExtractionError]:
-    pool = _Pool(workers, extra, start_method)
+    pool = _Pool(workers, extra, unlinked, start_method)
     max_inflight = 2 * workers
     # each pending entry: (records of the chunk, future or None when nothing was sent,
     # locally decided outcomes for records that were not sent)
@@ -249,6 +251,7 @@ def iter_extract(
     errors: str = "raise",
     chunksize: int = 16,
     extra_gazetteers: Sequence[str | Path] = (),
+    unlinked_places: bool = False,
     start_method: str | None = None,
 ) -> Iterator[Document | ExtractionError]:
     """Extract from many texts lazily and in order, on ``workers`` processes.
@@ -263,7 +266,7 @@ def iter_extract(
       one extractor per worker; ``start_method`` is ``"forkserver"`` (default where
       the platform has it) or ``"spawn"``.  As with any process pool, a script
       that uses it must guard its entry point with ``if __name__ == "__main__":``.
-    * ``extra_gazetteers``: user gazetteer files, as for :class:`libyaie.Extractor`.
+    * ``extra_gazetteers`` and ``unlinked_places``: as for :class:`libyaie.Extractor`.
 
     Arguments are checked when the function is called (``TypeError`` /
     ``ValueError``); records are checked one by one as they are extracted.
@@ -287,6 +290,8 @@ def iter_extract(
     if isinstance(extra_gazetteers, (str, bytes, Path)):
         raise TypeError("extra_gazetteers must be a sequence of paths, not a single path")
     extra = tuple(str(p) for p in extra_gazetteers)
+    if not isinstance(unlinked_places, bool):
+        raise TypeError(f"unlinked_places must be a bool, got {type(unlinked_places).__name__}")
     if start_method is None:
         start_method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     elif start_method not in START_METHODS:
@@ -299,5 +304,5 @@ def iter_extract(
 
     records = _records(texts, reference_dates, reference_date)
     if workers == 1:
-        return _sequential(records, extra, errors)
-    return _parallel(records, workers, extra, errors, chunksize, start_method)
+        return _sequential(records, extra, unlinked_places, errors)
+    return _parallel(records, workers, extra, unlinked_places, errors, chunksize, start_method)

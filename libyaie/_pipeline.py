@@ -1088,6 +1088,8 @@ def extract_many(
     errors: str = "raise",
     workers: int = 1,
     chunksize: int = 16,
+    extra_gazetteers: Sequence[str | Path] = (),
+    unlinked_places: bool = False,
 ) -> Iterator[Document | ExtractionError]:
     """Lazily extract from many texts, in input order.
 
@@ -1096,7 +1098,8 @@ def extract_many(
     ``errors="raise"`` (default) raises it.  ``workers > 1`` runs the texts on a pool of
     worker processes (one extractor, built once, per worker; at most ``2 × workers``
     chunks of ``chunksize`` texts in flight), still lazily and in order.  Arguments are
-    checked when it is called.
+    checked when it is called.  ``extra_gazetteers`` and ``unlinked_places`` are those of
+    :class:`Extractor`.
     """
     from ._batch import iter_extract  # imported here: _batch imports this module
 
@@ -1107,4 +1110,6 @@ def extract_many(
         reference_dates=reference_dates,
         errors=errors,
         chunksize=chunksize,
+        extra_gazetteers=extra_gazetteers,
+        unlinked_places=unlinked_places,
     )

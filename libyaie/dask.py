@@ -75,18 +75,19 @@ RESULT_COLUMNS = (
 
 _INSTALL_HINT = "libyaie.dask needs Dask: pip install 'dask[bag,dataframe]>=2024.1' distributed"
 
-_CACHE: dict[tuple[str, ...], Extractor] = {}
+_Config = tuple[tuple[str, ...], bool]  # (extra gazetteer files, unlinked_places)
+_CACHE: dict[_Config, Extractor] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def _extractor(extra: tuple[str, ...]) -> Extractor:
-    """This process's extractor for ``extra`` (one per process; thread-safe)."""
-    ex = _CACHE.get(extra)
+def _extractor(config: _Config) -> Extractor:
+    """This process's extractor for ``config`` (one per process; thread-safe)."""
+    ex = _CACHE.get(config)
     if ex is None:
         with _CACHE_LOCK:
-            ex = _CACHE.get(extra)
+            ex = _CACHE.get(config)
             if ex is None:
-                ex = _CACHE[extra] = Extractor(extra_gazetteers=extra)
+                ex = _CACHE[config] = Extractor(extra_gazetteers=config[0], unlinked_places=config[1])
     return ex
 
 
@@ -145,10 +146,10 @@ def _bag_partition(
     reference_date: datetime.date | None,
     kinds: tuple[str, ...],
     output: str,
-    extra: tuple[str, ...],
+    config: _Config,
 ) -> list[Document | dict[str, Any]]:
     # a list, not a generator: Dask moves partitions between processes by pickling them
-    ex = _extractor(extra)
+    ex = _extractor(config)
     out: list[Document | dict[str, Any]] = []
     for item in items:
         text, ref = _split(item)
@@ -171,6 +172,7 @@ def extract_bag(
     kinds: Iterable[str] | None = None,
     output: str = "dict",
     extra_gazetteers: Sequence[str | Path] = (),
+    unlinked_places: bool = False,
 ) -> Bag:
     """Map extraction over a Dask bag, one extractor per partition (cached per process).
 
@@ -184,6 +186,7 @@ def extract_bag(
     :class:`~libyaie.Document` objects.  ``kinds`` keeps only some of
     ``dates``, ``places``, ``titles``, ``persons`` (the others are dropped from
     dicts and empty in Documents).  The order of elements is preserved.
+    ``extra_gazetteers`` and ``unlinked_places`` are those of :class:`~libyaie.Extractor`.
     """
     _require("dask.bag")
     ks = _check_kinds(kinds)
@@ -191,8 +194,16 @@ def extract_bag(
         raise ValueError(f"output must be 'dict' or 'document', got {output!r}")
     if reference_date is not None and not isinstance(reference_date, datetime.date):
         raise TypeError(f"reference_date must be a datetime.date or None, got {type(reference_date).__name__}")
-    extra = tuple(str(p) for p in extra_gazetteers)
-    return bag.map_partitions(_bag_partition, _to_date(reference_date), ks, output, extra)
+    return bag.map_partitions(_bag_partition, _to_date(reference_date), ks, output,
+                              _config(extra_gazetteers, unlinked_places))
+
+
+def _config(extra_gazetteers: Sequence[str | Path], unlinked_places: bool) -> _Config:
+    if isinstance(extra_gazetteers, (str, bytes, Path)):
+        raise TypeError("extra_gazetteers must be a sequence of paths, not a single path")
+    if not isinstance(unlinked_places, bool):
+        raise TypeError(f"unlinked_places must be a bool, got {type(unlinked_places).__name__}")
+    return tuple(str(p) for p in extra_gazetteers), unlinked_places
 
 
 def _missing(value: object, pd: Any) -> bool:
@@ -212,12 +223,12 @@ def _df_partition(
     text_column: str,
     date_column: str | None,
     kinds: tuple[str, ...],
-    extra: tuple[str, ...],
+    config: _Config,
     prefix: str,
 ) -> PandasDataFrame:
     pd = _require("pandas")
 
-    ex = _extractor(extra)
+    ex = _extractor(config)
     cols: dict[str, list[Any]] = {c: [] for c in RESULT_COLUMNS}
     texts = df[text_column].tolist()
     refs = df[date_column].tolist() if date_column is not None else [None] * len(texts)
@@ -253,6 +264,7 @@ def extract_dataframe(
     kinds: Iterable[str] | None = None,
     prefix: str = "",
     extra_gazetteers: Sequence[str | Path] = (),
+    unlinked_places: bool = False,
 ) -> DaskDataFrame:
     """Add extraction result columns to a Dask dataframe of articles.
 
@@ -264,6 +276,7 @@ def extract_dataframe(
     ``n_persons`` (``int64``) and ``dates`` … ``persons`` (JSON arrays of the
     mentions' ``to_dict()``).  Kinds not in ``kinds`` get 0 and ``"[]"``.  A
     result column that already exists raises :class:`ValueError` (use ``prefix``).
+    ``extra_gazetteers`` and ``unlinked_places`` are those of :class:`~libyaie.Extractor`.
     """
     _require("dask.dataframe")
     pd = _require("pandas")
@@ -276,9 +289,9 @@ def extract_dataframe(
     clash = [prefix + c for c in RESULT_COLUMNS if prefix + c in columns]
     if clash:
         raise ValueError(f"result columns already exist: {clash}; pass prefix= to rename them")
-    extra = tuple(str(p) for p in extra_gazetteers)
+    config = _config(extra_gazetteers, unlinked_places)
     meta = ddf._meta.copy()
     for c in RESULT_COLUMNS:
         dtype = "int64" if c.startswith("n_") else object
         meta[prefix + c] = pd.Series([], dtype=dtype)
-    return ddf.map_partitions(_df_partition, text_column, date_column, ks, extra, prefix, meta=meta)
+    return ddf.map_partitions(_df_partition, text_column, date_column, ks, config, prefix, meta=meta)

@@ -106,3 +106,17 @@ def test_dataframe_arguments() -> None:
         ld.extract_bag(db.from_sequence(["a"]), kinds=["cities"])
     with pytest.raises(ValueError):
         ld.extract_bag(db.from_sequence(["a"]), output="xml")
+
+
+def test_unlinked_places_option(client: object) -> None:
+    text = "Forces loyal to Haftar took Ras Lanuf and Es Sider, then moved on Sirte."
+    want = libyaie.Extractor(unlinked_places=True).extract(text).to_dict()
+    bag = db.from_sequence([text], npartitions=1)
+    got = ld.extract_bag(bag, unlinked_places=True).compute()
+    assert got == [want] and any(p["place"]["geonames_id"] is None for p in got[0]["places"])
+    assert ld.extract_bag(bag).compute() == [libyaie.extract(text).to_dict()]
+    res = ld.extract_dataframe(dd.from_pandas(pd.DataFrame({"text": [text]}), npartitions=1), "text",
+                               unlinked_places=True).compute()
+    assert json.loads(res.iloc[0]["places"]) == want["places"]
+    with pytest.raises(TypeError, match="unlinked_places"):
+        ld.extract_bag(bag, unlinked_places="yes")  # type: ignore[arg-type]

@@ -70,6 +70,17 @@ def test_option_pickles_and_is_checked() -> None:
         libyaie.Extractor(unlinked_places="yes")  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_extract_many_passes_the_option(workers: int) -> None:
+    texts = [TEXT, "Clashes near Ras Lanuf.", "No place here."]
+    want = [libyaie.Extractor(unlinked_places=True).extract(t) for t in texts]
+    assert list(libyaie.extract_many(texts, unlinked_places=True, workers=workers)) == want
+    assert list(libyaie.extract_many(texts, workers=workers)) == [libyaie.extract(t) for t in texts]
+    assert want != [libyaie.extract(t) for t in texts]
+    with pytest.raises(TypeError, match="unlinked_places"):
+        libyaie.extract_many(texts, unlinked_places=1)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize(("flag", "expect"), [((), False), (("--unlinked-places",), True)])
 def test_cli_flag(tmp_path: Path, flag: tuple[str, ...], expect: bool) -> None:
     proc = subprocess.run(
