@@ -431,7 +431,7 @@ class Extractor:
                              and (spec.month, spec.day) != (ref.month, ref.day))
                          or (spec.month is not None and spec.day is None and spec.weekday is None
                              and spec.month != ref.month))
-                    and cues.future_before(norm, s)):
+                    and cues.future_before(norm, s, weekday=spec.day is None and spec.weekday is not None)):
                 spec = attrs.evolve(spec, direction=1)
             # the relative-day word or modifier taken in front may itself be a date already
             # ("Kemarin (Minggu 27/12)"): the longer reading replaces it (found by fuzzing)

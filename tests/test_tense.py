@@ -152,3 +152,16 @@ def test_relative_pronoun_and_be_to(text: str, expected: str) -> None:
 
 def test_year_after_the_constitution() -> None:
     assert _values("العودة إلى دستور 1951 ومسودة الدستور 2017") == [("1951", "1951"), ("2017", "2017")]
+
+
+def test_would_turns_only_a_bare_weekday_forward() -> None:
+    # reported speech backshifts "will" to "would": the coming weekday (MONDAY is 2020-01-13)
+    assert _values("The minister said on Monday that talks would resume on Thursday.") == [
+        ("Monday", "2020-01-13"), ("Thursday", "2020-01-16")]
+    assert _values("He said he would travel to Rome on Saturday.") == [("Saturday", "2020-01-18")]
+    # a month after "would" may be a future of the past: read as news reads it, the latest one
+    ref = datetime.date(2020, 11, 20)
+    assert _values("He announced on Sept. 16 that he would step down by the end of October.", ref)[-1] == (
+        "the end of October", "2020-10")
+    assert _values("Talks would resume on Thursday, he said on Monday.")[0] == ("Thursday", "2020-01-16")
+    assert _values("The talks resumed on Thursday.") == [("Thursday", "2020-01-09")]

@@ -185,3 +185,10 @@ def test_vietnamese_bodies_and_the_late_leader() -> None:
     assert _full("quê hương của cố lãnh đạo Muammar Gaddafi.") == [("cố lãnh đạo", "leader", "former")]
     assert _titles("trước khi máy bay chở trùm Wagner Yevgeny Prigozhin rơi") == [("trùm Wagner", "leader")]
     assert _titles('các tù trưởng tôn ông là "Vua của các vị vua".') == []
+
+
+def test_indonesian_presidential_council_spellings() -> None:
+    for council in ("Dewan Presidensi", "Dewan Presidensial", "Dewan Kepresidenan"):
+        doc = libyaie.extract(f"Wakil Ketua {council} Libya Musa al-Koni tiba di Tripoli.")
+        assert [(t.text, t.role, t.qualifier, t.country) for t in doc.titles] == [
+            (f"Wakil Ketua {council}", "council_chair", "deputy", "LY")]

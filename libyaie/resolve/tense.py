@@ -41,19 +41,24 @@ class ClauseCues:
     stop: regex.Pattern[str]
     age: regex.Pattern[str]
     past: regex.Pattern[str] | None = None  # the past-plan words (None: there are none)
+    weekday_cue: regex.Pattern[str] | None = None  # the cues with the weekday-only ones (None: none)
 
     def age_before(self, norm: str, start: int) -> bool:
         """An age word stands right before ``start`` ("berusia", "aged", "عن عمر ناهز",
         "البالغ من العمر"): the years that follow are a person's age, not a duration."""
         return self.age.search(norm, max(0, start - 30), start) is not None
 
-    def future_before(self, norm: str, start: int) -> bool:
+    def future_before(self, norm: str, start: int, *, weekday: bool = False) -> bool:
         """A future cue stands in the clause that ends at ``start`` (normalised offsets),
-        with no stop word after it."""
+        with no stop word after it.  Before a bare ``weekday`` the ``weekday-future-cue``
+        words count too: "said talks would resume on Thursday" is the coming Thursday, but
+        "announced in September that he would step down by the end of October" may be an
+        October already past (a future of the past is read only within the coming week)."""
         lo = max(0, start - REACH)
         lo = max([lo] + [norm.rfind(ch, lo, start) + 1 for ch in _BREAKS])
         cue = None
-        for m in self.cue.finditer(norm, lo, start):
+        pattern = (self.weekday_cue or self.cue) if weekday else self.cue
+        for m in pattern.finditer(norm, lo, start):
             cue = m  # the last cue before the date
         if cue is None or self.stop.search(norm, cue.end(), start) is not None:
             return False
@@ -71,7 +76,9 @@ def clause_cues(words: Iterable[Mapping[str, tuple[str, ...]]]) -> ClauseCues:
     stops: list[str] = []
     ages: list[str] = []
     pasts: list[str] = []
+    weekday_cues: list[str] = []
     for table in words:
+        weekday_cues.extend(table.get("weekday-future-cue", ()))
         cues.extend(table.get("future-cue", ()))
         stops.extend(table.get("future-stop", ()))
         ages.extend(table.get("age-word", ()))
@@ -84,4 +91,5 @@ def clause_cues(words: Iterable[Mapping[str, tuple[str, ...]]]) -> ClauseCues:
         # the age word, then at most "of"/"من" before the number: "at the age of 57 years"
         age=compile_pattern(rf"{L}{clitic}(?:{alt(ages)})(?:\s{{1,2}}(?:of|من))?\s{{1,2}}$"),
         past=compile_pattern(rf"{L}{clitic}(?:{alt(pasts)}){R}") if pasts else None,
+        weekday_cue=compile_pattern(rf"{L}{clitic}(?:{alt(cues + weekday_cues)}){R}") if weekday_cues else None,
     )
