@@ -85,6 +85,9 @@ _GAP_SPACE = _regex_cache.compile(r"[^\S\n]{1,2}")  # (stacked titles never span
 _HEADCOUNT = _regex_cache.compile(r"(?<![\d.,/:\-])\d{1,3}\s{1,2}$")  # a count right before a noun
 _GAP_WORD = _regex_cache.compile(r"[^\S\n]{1,2}[^\W\d_]{1,12}[^\S\n]{1,2}")
 _LETTERS = _regex_cache.compile(r"[^\W\d_]+")
+# between a title and the country it is of: "the interior minister of Libya" (not "to": the
+# envoy to Libya is another country's)
+_OF_PLACE = _regex_cache.compile(r"[^\S\n]{1,2}(?:of|for)[^\S\n]{1,2}(?:the[^\S\n]{1,2})?")
 _BEFORE_TITLE = _regex_cache.compile(r"(?:'s|’s)?\s{1,2}")
 # before a lowercase title, words that say it names a role ("elected as prime minister",
 # "Haftar's spokesman", "vai trò chủ tọa")
@@ -149,6 +152,7 @@ class Extractor:
         self._lock = threading.Lock()
         self._ready: tuple[Gazetteer, regex.Pattern[str], regex.Pattern[str], ClauseCues] | None = None
         self._anchors: Any = None  # the automaton of date and title anchor words
+        self._bodies: tuple[regex.Pattern[str], dict[str, str]] | None = None  # see _title_bodies
         self._compiled: dict[tuple[str, str], list[Rule]] = {}
         self._lists: dict[tuple[str, frozenset[str]], list[Rule]] = {}  # (kind, languages) → rules
         self._readings: dict[str, _Reading] = {}  # gazetteer key → _reading of its candidates
@@ -189,6 +193,7 @@ class Extractor:
                     rf"|(?P<tomorrow>{alt(rel['tomorrow'])}))\s{{0,2}}[,،(]?\s{{0,2}}$"
                 )
                 self._anchors = _anchor_automaton(_date_anchor_forms(gaz), _title_anchor_forms(gaz))
+                self._bodies = _body_pattern(gaz)
                 self._ready = (gaz, mod_re, reld_re, clause_cues(t.words for t in gaz.dates.values()))
                 _regex_cache.save()
             return self._ready
@@ -323,7 +328,8 @@ class Extractor:
             if q.entry is not None:
                 known[q.start : q.end] = b"\x01" * (q.end - q.start)
         place_sels = [p for p in place_sels if not any(known[p.start : p.end])]
-        attach(norm, titles, persons, [(p.start, p.end) for p in place_sels])
+        bodies = _title_bodies(norm, titles, self._bodies)
+        attach(norm, titles, persons, [(p.start, p.end) for p in place_sels] + bodies)
         titles = inherit_roles(norm, titles, persons)
         self._title_countries(norm, titles, persons, place_sels, ref)
         titles = self._filter_titles(titles, persons, norm)
@@ -503,7 +509,8 @@ class Extractor:
                 continue
             # a place right after the title: "وزير الخارجية المصري", "Ngoại trưởng Nga"
             k = bisect.bisect_left(starts, t.end)
-            if k < len(places) and places[k].start - t.end <= 3:
+            if k < len(places) and (places[k].start - t.end <= 3
+                                    or _OF_PLACE.fullmatch(norm, t.end, places[k].start) is not None):
                 t.country = places[k].place.country or None
                 continue
             # right before it: "Egyptian Foreign Minister", "U.S. ambassador", "Libya's interior minister"
@@ -539,6 +546,52 @@ class Extractor:
                 t.country = nxt.country
             keep.append(t)
         return keep_titles(keep, persons)
+
+
+# ---------------------------------------------------------------------------- bodies after a title
+
+# between a complete title and the body it serves in: "interior minister of the Government of
+# National Accord", "وزير الداخلية بحكومة الوفاق" / "في حكومة الوفاق", "Bộ trưởng Nội vụ Chính
+# phủ Đoàn kết Dân tộc", "Menteri Dalam Negeri Pemerintah Kesepakatan Nasional (GNA)"
+_BODY_LEAD = (r"(?:[^\S\n]{0,2}[,(][^\S\n]{0,2}|[^\S\n]{1,2}(?:(?:of|in|for|at|của|thuộc|trong|di|dalam|dari|في|لدى)"
+              r"[^\S\n]{1,2})?)(?:the[^\S\n]{1,2})?(?:[بل](?=\w))?")
+_BODY_TAIL = _regex_cache.compile(r"[^\S\n]{0,2}\([^\W_]{2,6}\)")  # its acronym in brackets: (GNA)
+
+
+def _body_pattern(gaz: Gazetteer) -> tuple[regex.Pattern[str], dict[str, str]] | None:
+    """The title portfolios that name a body of one country (Libya's governments by name,
+    its army): a pattern of them after a title's end, and each form's country."""
+    country: dict[str, str] = {}
+    for piece in (pc for pieces in gaz.titles.values() for pc in pieces):
+        if piece.kind == "portfolio" and piece.country:
+            for f in piece.forms:
+                k = normalize_key(f)
+                if k:
+                    country.setdefault(k, piece.country)
+    if not country:
+        return None
+    return compile_pattern(rf"{_BODY_LEAD}(?P<body>{alt(country, normalise=False)})(?![\w\u0300-\u036f])"), country
+
+
+def _title_bodies(
+    norm: str, titles: list[TitleSel], bodies: tuple[regex.Pattern[str], dict[str, str]] | None
+) -> list[tuple[int, int]]:
+    """A complete title followed by the name of a body of one country takes that country,
+    and the body's span (with what leads to it) may stand between the title and its person."""
+    if bodies is None:
+        return []
+    pattern, country = bodies
+    out: list[tuple[int, int]] = []
+    for t in titles:
+        m = pattern.match(norm, t.end)
+        if m is None:
+            continue
+        if t.country is None:
+            t.country = country[m["body"]]
+        e = m.end()
+        tail = _BODY_TAIL.match(norm, e)
+        out.append((t.end, tail.end() if tail is not None else e))
+    return out
 
 
 # ---------------------------------------------------------------------------- anchor windows

@@ -192,3 +192,31 @@ def test_indonesian_presidential_council_spellings() -> None:
         doc = libyaie.extract(f"Wakil Ketua {council} Libya Musa al-Koni tiba di Tripoli.")
         assert [(t.text, t.role, t.qualifier, t.country) for t in doc.titles] == [
             (f"Wakil Ketua {council}", "council_chair", "deputy", "LY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "role"),
+    [
+        ("Menteri Dalam Negeri Pemerintah Kesepakatan Nasional (GNA) Fathi Bashagha menuduh Prancis.",
+         "Menteri Dalam Negeri", "interior_minister"),
+        ("وقال وزير الصحة في حكومة الوحدة الوطنية رمضان أبو جناح إن", "وزير الصحة", "health_minister"),
+        ("وزير الداخلية بحكومة الوفاق الوطني فتحي باشاغا اتهم فرنسا", "وزير الداخلية", "interior_minister"),
+        ("Bộ trưởng Nội vụ Chính phủ Hiệp nghị Quốc gia (GNA) Fathi Bashagha cáo buộc Pháp.",
+         "Bộ trưởng Nội vụ", "interior_minister"),
+        ("The interior minister of the Government of National Accord, Fathi Bashagha, accused France.",
+         "interior minister of the Government of National Accord", "interior_minister"),
+    ],
+)
+def test_a_libyan_government_after_the_title_gives_its_country(text: str, title: str, role: str) -> None:
+    doc = libyaie.extract(text)
+    [t] = doc.titles
+    assert (t.text, t.role, t.country) == (title, role, "LY")
+    assert t.person is not None and t.person.name in ("Fathi Bashagha", "Ramadan Abu Janah")
+
+
+def test_a_title_of_a_country_and_not_its_envoy_to_it() -> None:
+    doc = libyaie.extract("The interior minister of Libya met the U.S. envoy to Libya, Richard Norland.")
+    assert [(t.text, t.country) for t in doc.titles] == [("interior minister", "LY"), ("envoy", "US")]
+    # a generic government after the title names no country
+    doc = libyaie.extract("The interior minister of the interim government said.")
+    assert [(t.role, t.country) for t in doc.titles] == [("interior_minister", None)]

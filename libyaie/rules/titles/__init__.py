@@ -139,7 +139,7 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         # a possessive may stand between 'of' and the body: 'head of Libya's Government of
         # National Accord', 'chairman of the country's National Oil Corporation'
         POSS = r"(?:[^\W\d_][\w.\-]{0,24}['’]s\s{1,2})?"
-        pattern = rf"""{left}(?:(?P<mod>{MODB})[\s\-]{{1,2}}(?:(?P<mod2>{MODB})[\s\-]{{1,2}})?)?(?:(?P<port1>{PORT})\s{{1,2}})?(?P<head>{HEAD})
+        pattern = rf"""{left}(?:(?P<mod>{MODB})[\s\-]{{1,2}}(?:(?P<mod2>{MODB})[\s\-]{{1,2}})?)?(?:(?!the\s)(?P<port1>{PORT})\s{{1,2}})?(?P<head>{HEAD})
                        (?:\s{{1,2}}(?:{CONN})\s{{1,2}}(?:the\s{{1,2}})?{POSS}(?P<port>{PORT}))?(?:[\s\-]{{1,2}}(?P<moda>{MODA}))?{R}"""
     elif lang == "ar":
         # Arabic also lets an after-modifier stand between the head and its portfolio, where
@@ -179,7 +179,10 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
             head_s = _squash(head_s)
         mod1 = m["mod"]  # up to two modifiers: (?:MOD SEP (?:MOD SEP)?)? reads as (?:MOD SEP){0,2}
         captured_mods = () if mod1 is None else (mod1,) if (mod2 := m["mod2"]) is None else (mod1, mod2)
-        port_s: str | None = m["port"] or (m["port1"] if has_port1 else None)
+        port_s: str | None = m["port"]
+        port1_s: str | None = m["port1"] if has_port1 else None
+        if port_s is None:
+            port_s, port1_s = port1_s, None
         moda = m["moda"]
         modas = (moda,) if moda is not None else ()
         if has_modm and (modm := m["modm"]) is not None:
@@ -206,7 +209,17 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         role = head.role
         organization = head.organization
         country = head.country
-        if port is not None:
+        if port1_s is not None and (port1 := ports.get(port1_s) or ports.get(_squash(port1_s))) is not None:
+            # both sides: "foreign minister of the unity government" is a foreign minister
+            # (the portfolio before the head), of the body after it
+            if head.cls and head.cls in port1.classes and port1.role:
+                role = port1.role
+            organization = port1.organization or organization
+            country = port1.country or country
+            if port is not None:
+                organization = port.organization or organization
+                country = port.country or country
+        elif port is not None:
             # a head of government stays one: "Thủ tướng Hội đồng Dân tộc Chuyển tiếp",
             # "Perdana Menteri NTC" is the council's prime minister, not its chair
             if head.cls and head.cls in port.classes and port.role and head.role != "prime_minister":
@@ -332,6 +345,9 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("head of the junta", {"role": "leader"}),
         ("Navy spokesman", {"role": "spokesperson"}),
         ("head of Libya's Government of National Accord", {"role": "prime_minister"}),
+        ("foreign minister of the unity government", {"role": "foreign_minister"}),
+        ("interior minister of the Government of National Accord", {"role": "interior_minister", "country": "LY"}),
+        ("Minister of the Interior", {"role": "interior_minister"}),
         ("ICC Prosecutor", {"role": "head"}),
         ("MI6 chief", {"role": "intelligence_chief"}),
         ("deputy", {"role": "official", "qualifier": "deputy"}),
