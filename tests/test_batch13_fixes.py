@@ -35,6 +35,38 @@ def test_range_first_day_takes_the_month_of_the_second() -> None:
     assert [v for _, v in _dates("الاجتماعات يومي 4 و5 يوليو", ref)] == ["2012-07-04", "2012-07-05"]
 
 
+def test_range_whose_second_half_lacks_the_day_word() -> None:
+    ref = D(2022, 7, 4)
+    assert _dates("Cuộc họp diễn ra từ ngày 28 đến 29/6 tại Gia-nê-vơ.", ref) == [
+        ("ngày 28", "2022-06-28"), ("29/6", "2022-06-29")]
+    # (a count before "đến" is no first day: no date without a day word in front)
+    assert _dates("Có từ 28 đến 29 người bị thương.", ref) == []
+
+
+def test_day_or_month_of_a_relative_year() -> None:
+    ref = D(2022, 7, 4)
+    assert _dates("Tòa nhà bị tấn công ngày 24/12 năm ngoái.", ref) == [("ngày 24/12 năm ngoái", "2021-12-24")]
+    assert _dates("وقع الهجوم في 18 مارس من العام الماضي.", ref) == [("18 مارس من العام الماضي", "2021-03-18")]
+    assert _dates("وقع الهجوم في 18 مارس من العام الماضي.", None) == [("18 مارس من العام الماضي", "XXXX-03-18")]
+
+
+def test_paired_arabic_month_alone_and_after_a_modifier() -> None:
+    ref = D(2020, 3, 3)
+    assert _dates("استقال في أواخر شباط/فبراير بعد أشهر من المفاوضات.", ref) == [
+        ("أواخر شباط/فبراير", "2020-02")]
+    assert _dates("وتعود الأزمة إلى منتصف أكتوبر/تشرين الأول.", ref) == [("منتصف أكتوبر/تشرين الأول", "2019-10")]
+    assert _dates("بين فبراير/مارس", ref) == []  # two different months are no pair
+
+
+def test_vietnamese_bare_quarter_and_durations_up_to() -> None:
+    ref = D(2022, 7, 4)
+    assert _dates("Doanh thu quý I tăng mạnh.", ref) == [("quý I", "2022-Q1")]
+    assert _dates("Các quý ông đã đến.", ref) == []
+    assert _dates("Cuộc họp kéo dài tới 18 tiếng.", ref) == [("18 tiếng", "PT18H")]
+    assert _dates("Cuộc họp kéo dài tới 8 giờ tối.", ref) == []  # until a clock time
+    assert _dates("Lệnh ngừng bắn kéo dài khoảng ba tháng tới.", ref) == [("khoảng ba tháng", "P3M")]
+
+
 def test_month_first_range_and_its_year() -> None:
     ref = D(2012, 7, 20)
     assert _dates("Delegates met July 4-6 in Tunis.", ref) == [("July 4", "2012-07-04"), ("6", "2012-07-06")]

@@ -236,10 +236,16 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
             return Resolved(f"{yy:04d}", "date", True)
         return None
     if spec.rel_unit == "Y" and y is None and m is not None:
-        # month + "this/last/next year"
+        # (day and) month + "this/last/next year": "18 مارس من العام الماضي", "ngày 24/12 năm ngoái"
         if ref is None:
-            return Resolved(f"XXXX-{m:02d}", "date", False)
-        return Resolved(f"{ref.year + spec.rel_offset:04d}-{m:02d}", "date", True)
+            return Resolved(f"XXXX-{m:02d}" + (f"-{d:02d}" if d is not None else ""), "date", False)
+        yy = ref.year + spec.rel_offset
+        if d is not None:
+            try:
+                return Resolved(datetime.date(yy, m, d).isoformat() + suffix, "date", True)
+            except ValueError:
+                return None
+        return Resolved(f"{yy:04d}-{m:02d}", "date", True)
 
     # weekday (alone or with a date that did not give a day)
     if spec.weekday is not None and d is None:

@@ -90,6 +90,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         if mo is None or d is None:
             return None
         y = int(m["y"]) if m["y"] else None
+        if m["yw"]:  # "18 مارس من العام الماضي": the day of the year named relative
+            fn = p.function_of(m["dir"], "past", "future", "this")
+            return spec(month=mo, day=d, rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
         return spec(year=y, month=mo, day=d, direction=direction_of(p, m["dir"]))
 
     def b_month_year(m: regex.Match[str]) -> object:
@@ -202,7 +205,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             rf"""{first_of(DIGIT, ORD)}{AR_L}(?:(?P<d>[12]\d|3[01]|0?[1-9])|(?P<od>{ORD}))
                  \s{{0,2}}(?:من\s{{1,2}})?(?:{MONTH_PREFIX}\s{{1,2}})?
                  (?P<m>{MONTH}{PAIRED})
-                 (?:\s{{1,2}}(?P<dir>{PAST_FUT})
+                 (?:\s{{1,2}}(?:(?:من\s{{1,2}})?(?P<yw>{YEAR_WORD})\s{{1,2}})?(?P<dir>{PAST_FUT})
                   |(?:\s{{0,2}}[,،]?\s{{0,2}}(?:من\s{{1,2}})?(?:{YEAR_PREFIX}\s{{1,2}})?{YEAR}(?!\d)(?:\s{{0,2}}{ADMARK}{R})?))?{R}""",
             b_day_month,
             examples=[
@@ -215,6 +218,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("في 3 أبريل", {"value": "2020-04-03"}),
                 Example("١٣ سبتمبر ٢٠٢٣م", {"value": "2023-09-13"}),  # م (AD) glued to the year
                 Example("1 سبتمبر 1969 ميلادي", {"value": "1969-09-01"}),
+                Example("18 مارس من العام الماضي", {"value": "2019-03-18"}),
+                Example("الخامس من يناير العام المقبل", {"value": "2021-01-05"}),
             ],
             negatives=["5 أعضاء", "لجنة 5+5"],
             anchor=(MONTH,),
@@ -247,6 +252,21 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("أكتوبر من العام ذاته", {"value": "2020-10"}),
             ],
             negatives=["الماضي"],
+            anchor=(MONTH,),
+        ),
+        compile_rule(
+            # the paired style alone is a month whatever stands around it: "أواخر شباط/فبراير",
+            # "منتصف أكتوبر/تشرين الأول" (both names must be the same month)
+            "ar.date.month-paired", "date", "ar",
+            rf"""{AR_L}(?P<m>{MONTH})(?:\s?/\s?|\s{{0,2}}\(\s?)(?P<m2>{MONTH})(?:\s?\))?{R}""",
+            lambda m: spec(month=mo) if (mo := month_of(m["m"])) is not None and mo == month_of(m["m2"]) else None,
+            examples=[
+                Example("شباط/فبراير", {"value": "2020-02"}),
+                Example("أكتوبر/تشرين الأول", {"value": "2020-10"}),
+                Example("آذار (مارس)", {"value": "2020-03"}),
+            ],
+            negatives=["فبراير/مارس"],
+            priority=-1,
             anchor=(MONTH,),
         ),
         compile_rule(

@@ -281,7 +281,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             # the second date of a pair or range written without its day word: "từ ngày 15/5
             # đến 17/5", "ngày 3/4 và 5/4", "tanggal 1/3 hingga 5/3" (the first has the day word)
             "num.date.range-d-m", "date", "*",
-            rf"""(?=\d)(?<=(?<!\w){day_prefix}\s{{1,2}}(?:[12]\d|3[01]|0?[1-9])[/\-.](?:1[0-2]|0?[1-9])(?:[/\-.]\d{{2,4}})?
+            rf"""(?=\d)(?<=(?<!\w){day_prefix}\s{{1,2}}(?:[12]\d|3[01]|0?[1-9])(?:[/\-.](?:1[0-2]|0?[1-9])(?:[/\-.]\d{{2,4}})?)?
                     (?:\s{{0,2}}[-–]\s{{0,2}}|\s{{1,2}}{RANGE_TO}\s{{1,2}}|\s{{1,2}}و))
                  {DAY}[/\-]{MONTH_NUM}(?:/{YEAR2})?(?![\d/\-]|\.\d)""",
             lambda m: spec(year=year_of(m["y"]), month=int(m["m"]), day=int(m["d"])),
@@ -290,6 +290,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("ngày 3/4 và 5/4", {"value": "2020-04-05"}),
                 Example("tanggal 1/3 hingga 5/3/2021", {"value": "2021-03-05"}),
                 Example("ngày 15/5-17/5", {"value": "2020-05-17"}),
+                # the first half may be a bare day: its month is the second's (range.shared-month)
+                Example("từ ngày 28 đến 29/6", {"value": "2020-06-29"}),
             ],
             negatives=["tỷ số 2/1 đến 3/1", "ngày 15/5 đến 17/13", "ngày 15/5 đến 17/5/20234"],
         ),

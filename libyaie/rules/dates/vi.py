@@ -50,6 +50,15 @@ def _capitalised_weekday(original: str) -> bool:
     return original[:1].isupper() or "nhật" in original.lower()
 
 
+_QUARTER_NUMERAL = _regex_cache.compile(r"\S+\s+(\S+)")
+
+
+def _capital_quarter(original: str) -> bool:
+    # "quý I" (the first quarter), not "quý i": the numeral in capitals or digits
+    m = _QUARTER_NUMERAL.match(original)
+    return m is not None and (m.group(1).isupper() or m.group(1).isdigit())
+
+
 def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     p = Pieces(tables, "vi")
     PAST_FUT = p.alt_words("past", "future", "this")
@@ -66,6 +75,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     CLOCK = r"(?:\d|sáng|trưa|chiều|tối|đêm|rạng|ngày|hôm|hôm\s{1,2}nay|\(\s?giờ)"
 
     def b_dmy(m: regex.Match[str]) -> object:
+        if yw := m.groupdict().get("yw"):  # "ngày 24/12 năm ngoái": the day of the year named relative
+            fn = p.function_of(yw, "past", "future", "this")
+            return spec(month=int(m["m"]), day=int(m["d"]), rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
         y = int(m["y"]) if m["y"] else None
         return spec(year=y, month=int(m["m"]), day=int(m["d"]), direction=direction_of(p, m["dir"]))
 
@@ -110,11 +122,12 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.day-month-year", "date", "vi",
             rf"""{L}(?:{DAYP}\s{{1,2}})?{DAY}\s{{1,2}}tháng\s{{1,2}}{MONTH_NUM}
-                 (?:\s{{1,2}}năm\s{{1,2}}{YEAR}|\s{{1,2}}(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d))?(?!\d)""",
+                 (?:\s{{1,2}}năm\s{{1,2}}{YEAR}|\s{{1,2}}năm\s{{1,2}}(?P<yw>{PAST_FUT}){R}|\s{{1,2}}(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d))?(?!\d)""",
             b_dmy,
             examples=[
                 Example("ngày 27 tháng 12 năm 2020", {"value": "2020-12-27"}),
                 Example("ngày 5 tháng 1", {"value": "2021-01-05"}),
+                Example("ngày 24 tháng 12 năm ngoái", {"value": "2019-12-24"}),
             ],
             negatives=["5 tháng"],
             anchor=("tháng",),
@@ -122,7 +135,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.day-month-numeric", "date", "vi",
             rf"""{L}(?:{DAYP})\s{{1,2}}{DAY}[/\-.]{MONTH_NUM}(?:[/\-.]{YEAR})?(?![\d/])
-                 (?:\s{{1,2}}(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d){R})?""",
+                 (?:\s{{1,2}}năm\s{{1,2}}(?P<yw>{PAST_FUT}){R}|\s{{1,2}}(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d){R})?""",
             b_dmy,
             examples=[
                 Example("ngày 27/12", {"value": "2020-12-27"}),
@@ -131,6 +144,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("hôm 24-4", {"value": "2019-04-24"}, ref=REF19),
                 Example("ngày 16/3/2021", {"value": "2021-03-16"}),
                 Example("sáng 14-1", {"value": "2021-01-14"}),
+                Example("ngày 24/12 năm ngoái", {"value": "2019-12-24"}),
+                Example("hôm 2/3 năm nay", {"value": "2020-03-02"}),
             ],
             negatives=["ngày càng", "20.000 binh lính"],
             priority=1,
@@ -216,7 +231,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                                 Example("một ngày trước đó", {"value": "2020-12-27"})], ["hôm nay", "sau đó"]),
         compile_rule(
             "vi.date.duration", "date", "vi",
-            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?:hoặc|hay|đến|tới|lúc)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM}|năm(?=\s{{1,2}}(?:ngày|tuần)(?!\w)))\s{{1,2}}(?P<u>{UNIT})
+            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?<!(?:kéo\s{{1,2}}dài|lên)\s{{1,2}})(?:hoặc|hay|đến|tới|lúc)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM}|năm(?=\s{{1,2}}(?:ngày|tuần)(?!\w)))\s{{1,2}}(?P<u>{UNIT})
                  # "hai ngày sau" (two days later) is no duration; "hai ngày sau khi ..." (two days
                  # after ...) is (and "trong vòng 8 tháng tới": vi.date.duration-within)
                  (?!\s{{1,2}}(?!(?:sau|trước)\s{{1,2}}khi(?!\w))(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}
@@ -230,6 +245,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("hai ngày", {"value": "P2D"}),
                 Example("ba tuần", {"value": "P3W"}),
                 Example("chỉ hai ngày sau khi", {"value": "P2D"}),
+                # "kéo dài tới", "lên tới": lasting up to (not "until" a clock time)
+                Example("kéo dài tới 18 tiếng", {"value": "PT18H"}),
+                Example("lên tới 6 tháng", {"value": "P6M"}),
             ],
             negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần", "0 giờ", "24/24 giờ",
                        "những năm tháng chiến tranh", "lúc năm giờ sáng",
@@ -243,12 +261,13 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             # within the next / the past N units: "trong vòng 8 tháng tới", "trong 10 năm qua"
             "vi.date.duration-within", "date", "vi",
             # (and after "more than", "nearly", "throughout": "hơn một thập kỷ qua", "suốt 10 năm qua")
-            rf"""(?:(?<=trong\s)|(?<=vòng\s)|(?<=hơn\s)|(?<=gần\s)|(?<=suốt\s))(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})(?=\s{{1,2}}(?:tới|qua)(?!\w))""",
+            rf"""(?:(?<=trong\s)|(?<=vòng\s)|(?<=hơn\s)|(?<=gần\s)|(?<=suốt\s)|(?<=khoảng\s))(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})(?=\s{{1,2}}(?:tới|qua)(?!\w))""",
             b_duration,
             examples=[
                 Example("trong vòng 8 tháng tới", {"value": "P8M"}),
                 Example("trong 10 năm qua", {"value": "P10Y"}),
                 Example("bất ổn hơn một thập kỷ qua", {"value": "P10Y"}),
+                Example("khoảng ba tháng tới", {"value": "P3M"}),
             ],
             negatives=["8 tháng tới", "trong tháng tới"],
             anchor=(UNIT,),
@@ -301,7 +320,20 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                            rel_offset=_OFFSET.get(p.function_of(m["yw"], "past", "future", "this") or "", 0)),
             examples=[Example("quý I năm nay", {"value": "2020-Q1"}), Example("quý IV năm ngoái", {"value": "2019-Q4"}),
                       Example("quý 2 năm tới", {"value": "2021-Q2"})],
-            negatives=["quý ông năm nay", "quý I"],
+            negatives=["quý ông năm nay", "quý I/2022"],
+            anchor=("quý", "qúy"),
+        ),
+        compile_rule(
+            # "quý I", "quý 3" alone: the quarter of the reference year (a Roman numeral in
+            # capitals or a digit; "quý" alone is also "precious", "quý ông", "quý vị")
+            "vi.date.quarter-bare", "date", "vi",
+            rf"{L}(?:quý|qúy)\s{{1,2}}(?P<q>iv|iii|ii|i|[1-4])(?![\w\u0300-\u036f])(?!\s{{0,2}}[/\-]\s{{0,2}}\d)(?!\s{{1,2}}năm\s)",
+            lambda m: spec(quarter=roman_or_int(m["q"]), rel_unit="Y", rel_offset=0),
+            examples=[Example("trong quý I,", {"value": "2020-Q1"}), Example("quý 3", {"value": "2020-Q3"}),
+                      Example("Quý IV", {"value": "2020-Q4"})],
+            negatives=["quý ông", "quý vị", "quý i"],
+            priority=-1,
+            accept=_capital_quarter,
             anchor=("quý", "qúy"),
         ),
         compile_rule(
