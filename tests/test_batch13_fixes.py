@@ -193,3 +193,21 @@ def test_vietnamese_transliteration_with_either_d() -> None:
     assert places == [("Ben-ga-đi", 88319), ("Tri-pô-li", 2210247)]
     persons = [m.person.id for m in libyaie.extract("Nhà lãnh đạo Mu-am-ma Ca-da-phi phát biểu.").persons]
     assert persons == ["muammar-gaddafi"]
+
+
+def test_capital_after_a_clitic_makes_a_city() -> None:
+    doc = libyaie.extract("وعقد الاجتماع بالعاصمة تونس أمس، بحضور ممثلين عن ليبيا.")
+    assert next((p.text, p.place.geonames_id) for p in doc.places) == ("تونس", 2464470)
+
+
+def test_definite_nisba_after_a_definite_noun_is_an_adjective() -> None:
+    assert _titles("وتستعد البلاد لإجراء الانتخابات البرلمانية المقبلة.") == []
+    assert [r for _, r, _ in _titles("وقالت البرلمانية الليبية سلطنة المسماري إن")] == ["member_of_parliament"]
+
+
+def test_speaker_initials_and_speaker_of_a_body() -> None:
+    text = ("According to U.N. experts, the jets arrived in May. \"The situation in the camps is very bad,\" "
+            "said John Smith of Amnesty, adding that detainees had no water.")
+    assert [p.text for p in libyaie.extract(text).persons] == ["John Smith"]
+    text = "Kondisi para migran sangat buruk, kata Luisa Albera dari SOS Mediterranee kepada wartawan."
+    assert [p.text for p in libyaie.extract(text).persons] == ["Luisa Albera"]

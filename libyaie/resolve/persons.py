@@ -1247,6 +1247,7 @@ _SAYS_AFTER_COMMA = _regex_cache.compile(
     r",\s(?:said|says|told|added|warned|stressed|explained|noted|argued|wrote|mengatakan|menilai|menyatakan|"
     r"menjelaskan|menegaskan|mengungkapkan|menambahkan|menuturkan|berkata|mengimbau|memperingatkan)\b"
 )
+_OF_BODY = _regex_cache.compile(r" (?:of|from|dari) (?:the )?")
 _EN_CLAUSE_END = _regex_cache.compile(r"[,.;:]|\s*\n|\s*$")
 _EN_APPOSITION = _regex_cache.compile(
     r", (?:(?:a|an|the) (?=[a-z]|\d{1,3}-year-old )|who |whose |one of |(?:better |also )?known as |\d{1,3}, |(?:salah )?seorang )"
@@ -1289,11 +1290,14 @@ def _english_unknown(
         s, e = run[0][0], run[-1][1]
         if 1 in taken[s:e]:
             continue
+        if all(te - ts == 1 for ts, te in run):
+            continue  # initials only: "according to U.N. experts"
         before = _EN_BEFORE.search(norm, max(0, s - 16), s - 1) if s >= 2 and norm[s - 1] == " " else None
         role = False
         if before is not None:
-            if _EN_CLAUSE_END.match(norm, e) is None:
-                continue
+            if _EN_CLAUSE_END.match(norm, e) is None and (
+                    (ob := _OF_BODY.match(norm, e)) is None or not upper[ob.end()]):
+                continue  # (or the speaker's body after it: "said Ahmed Saleh of Amnesty", "kata Luisa Albera dari SOS")
         elif nr <= 3 and _role_noun_before(norm, s, upper, in_place):
             role = True  # "the cancer specialist Karol Sikora", "komedian populer Mustafa Baraka"
         elif nr <= 3 and s >= 2 and norm[s - 2 : s] == ", " and _SAYS_AFTER_COMMA.match(norm, e) is not None:

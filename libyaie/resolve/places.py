@@ -35,6 +35,23 @@ _TRIGGERS = frozenset(
     في الى إلى من مع و بين دوله حكومه""".split()
 )
 _CITY_TRIGGERS = frozenset("العاصمه مدينه عاصمه thành phố kota city capital ibu".split())
+
+
+def _city_trigger(prev: str | None) -> bool:
+    """The word before a place says it is a city: العاصمة, "capital", "kota", also with Arabic
+    proclitics (بالعاصمة, والعاصمة, وبالعاصمة)."""
+    if not prev:
+        return False
+    if prev in _CITY_TRIGGERS:
+        return True
+    k = 0
+    while k < 2 and k < len(prev) and prev[k] in "وفبل":
+        k += 1
+        if prev[k:] in _CITY_TRIGGERS:
+            return True
+    return False
+
+
 _DIR_BEFORE: dict[str, str] = {
     "شرق": "east", "شرقي": "east", "غرب": "west", "غربي": "west", "شمال": "north", "شمالي": "north",
     "جنوب": "south", "جنوبي": "south", "وسط": "central", "جنوب شرق": "southeast", "جنوب غرب": "southwest",
@@ -176,7 +193,7 @@ def _choose(
     if len(cands) == 1:
         return cands[0]
     prev = _prev_word(norm, start)
-    city = prev in _CITY_TRIGGERS or _at_dateline(norm, start, end)
+    city = _city_trigger(prev) or _at_dateline(norm, start, end)
 
     def score(c: Candidate) -> tuple[float, ...]:
         p = places[c.id]
@@ -450,7 +467,7 @@ def resolve_places(
                 strong_lists = _strong_lists(hits, norm)
             near_strong = strong_lists[i]
             # (not for a Vietnamese name: the "thành" of "thành viên" is no "thành phố")
-            city = prev in _CITY_TRIGGERS and not vi_lang
+            city = _city_trigger(prev) and not vi_lang
             if not (prev in _TRIGGERS or city or gap_title or near_strong or vi_ok):
                 pending.append((i, key))
                 continue

@@ -105,6 +105,7 @@ _NO_TITLE_AFTER = {
 # the verb أمر 'ordered' and the noun الأمر 'the matter' (hamza on the alif, any tashkeel or
 # tatweel, after a proclitic): a match starting with them is not آمر 'commander'
 _AR_ORDER = _regex_cache.compile(r"[وف]?(?:ال)?أ[\u0640\u064b-\u0652]{0,3}م[\u0640\u064b-\u0652]{0,3}ر(?![\u0621-\u064a])")
+_AR_DEFINITE_BEFORE = _regex_cache.compile(r"(?<![\w])[وفبل]?ال\w{2,}\s{1,2}$")
 _WORDS = _regex_cache.compile(r"[^\W\d_][\w.\-']*")
 
 
@@ -155,6 +156,10 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
                        (?:\s{{1,2}}(?:(?:{CONN})\s{{1,2}})?(?P<port>{PORT}))?(?:\s{{1,2}}(?P<moda>{MODA}))?{R}"""
 
     not_after = _NO_TITLE_AFTER.get(lang)
+    # a definite nisba head (البرلماني, البرلمانية "parliamentarian") right after a definite
+    # word is that word's adjective: الانتخابات البرلمانية, الوفد البرلماني
+    nisba = frozenset(k for k in heads if lang == "ar" and " " not in k and k.startswith("ال")
+                      and (k.endswith("ي") or k.endswith("يه")))
     has_port1 = "(?P<port1>" in pattern
     has_modm = "(?P<modm>" in pattern
     # the reading of each head alone (no modifier, no portfolio), what most matches read:
@@ -188,6 +193,8 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         if has_modm and (modm := m["modm"]) is not None:
             modas = (modm, *modas)
         if not (captured_mods or port_s or modas):
+            if head_s in nisba and _AR_DEFINITE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()) is not None:
+                return None
             return alone.get(head_s)
         mods = [x if x in mods_before else _squash(x) for x in captured_mods]
         # a whole listed head beats modifier + head over the same words
@@ -313,6 +320,7 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("نائبة رئيس الهيئة التحضيرية", {"role": "council_chair", "qualifier": "deputy"}),
         ("الممثلة الخاصة بالإنابة للأمين العام", {"role": "envoy", "qualifier": "acting"}),
         ("رئيس وزراء", {"role": "prime_minister"}),
+        ("وقالت البرلمانية", {"role": "member_of_parliament"}),
     ),
     "id": (
         ("Perdana Menteri NTC", {"role": "prime_minister"}),
@@ -363,7 +371,7 @@ _NEGATIVES: dict[str, tuple[str, ...]] = {
     # 'ordered' (آمر 'commander' folds to it); وزراء: ministers in general; عضو: a member of
     # something
     "ar": ("الوزارة", "النفط ملك لكل الليبيين", "وقال متحدثا للصحفيين", "أمر اللواء", "وزراء خارجية",
-           "عضو المجلس البلدي"),
+           "عضو المجلس البلدي", "الانتخابات البرلمانية", "الوفد البرلماني"),
 }
 
 
