@@ -112,7 +112,32 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return None  # a rate, not a duration: "500,000 barrels a day", "$60 million a year", "twice a week"
         return spec(duration_unit=u, duration_amount=None if n < 0 else n)
 
+    SEASON_WORD = p.alt_words("season-spring", "season-summer", "season-autumn", "season-winter")
+    season_codes = {"season-spring": "SP", "season-summer": "SU", "season-autumn": "FA", "season-winter": "WI"}
+
+    def b_season_the(m: regex.Match[str]) -> object:
+        fn = p.function_of(m["s"], *season_codes)
+        # the season most recently begun: news reports it after the fact ("fighting since the
+        # summer" said in October, or in March of the next year)
+        return None if fn is None else spec(season=season_codes[fn], direction=-1 if m["since"] else 0)
+
     return [
+        compile_rule(
+            # "since the summer", "over the winter", "in the spring": the season of the reference
+            # year ("since": the last one begun before the reference date)
+            "en.date.season-the", "date", "en",
+            rf"""{L}(?<=(?:(?P<since>since)|over|during|in|through|throughout|until|till|by|before|after|for)\s{{1,2}})
+                 the\s{{1,2}}(?P<s>{SEASON_WORD}){R}(?!\s{{1,2}}(?:of|in|months?|season|session|offensive)(?![\w]))""",
+            b_season_the,
+            examples=[
+                Example("since the summer", {"value": "2020-SU"}),
+                Example("over the winter", {"value": "2020-WI"}),
+                Example("since the summer", {"value": "2020-SU"}, ref=datetime.date(2021, 3, 1)),
+            ],
+            negatives=["the summer of 2019", "in the spring offensive", "the Arab Spring", "in the summer months"],
+            priority=-1,
+            anchor=(SEASON_WORD,),
+        ),
         compile_rule(
             "en.date.month-day-year", "date", "en",
             rf"""{L}(?P<m>{MONTH})\.?\s{{1,2}}(?P<d>[12]\d|3[01]|0?[1-9]){ORD_SUFFIX}(?!\d)(?:\s{{0,2}},?\s{{0,2}}{YEAR}(?!\d))?{R}""",

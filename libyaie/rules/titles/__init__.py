@@ -286,6 +286,7 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("quyền Bộ trưởng", {"role": "minister", "qualifier": "acting"}),
         ("Giám đốc CIA", {"role": "intelligence_chief"}),
         ("Công tố viên trưởng ICC", {"role": "head"}),
+        ("Bộ trưởng phụ trách Ngoại giao", {"role": "foreign_minister"}),
     ),
     "ar": (
         ("النائب الأول لرئيس مجلس النواب", {"role": "speaker", "qualifier": "deputy"}),
