@@ -263,6 +263,21 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             anchor=(UNIT,),
         ),
         compile_rule(
+            # an adjective of one unit: "the week-long talks", "a year-long siege" (one of it);
+            # "weeks-long", "months-long" (several)
+            "en.date.unit-long", "date", "en",
+            rf"""{L}(?P<u>{UNIT})-long{R}""",
+            lambda m: None if (u := p.unit(m["u"])) in (None, "Q") else spec(
+                duration_unit=u, duration_amount=None if m["u"].endswith("s") else 1),
+            examples=[
+                Example("the week-long talks", {"value": "P1W"}),
+                Example("a year-long siege", {"value": "P1Y"}),
+                Example("months-long standoff", {"value": "PXM"}),
+            ],
+            negatives=["a long week", "lifelong"],
+            anchor=(UNIT,),
+        ),
+        compile_rule(
             "en.date.weekend", "date", "en",
             rf"""{L}(?:(?P<dir>{PAST_FUT})\s{{1,2}}|(?:(?:over|at|during)\s{{1,2}})?the\s{{1,2}})weekend{R}""",
             lambda m: spec(rel_unit="W", rel_offset=_OFFSET.get(p.function_of(m["dir"], "past", "future", "this") or "", 0),
