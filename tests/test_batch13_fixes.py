@@ -211,3 +211,12 @@ def test_speaker_initials_and_speaker_of_a_body() -> None:
     assert [p.text for p in libyaie.extract(text).persons] == ["John Smith"]
     text = "Kondisi para migran sangat buruk, kata Luisa Albera dari SOS Mediterranee kepada wartawan."
     assert [p.text for p in libyaie.extract(text).persons] == ["Luisa Albera"]
+
+
+def test_dehiba_border_town() -> None:
+    for text in ("فر آلاف اللاجئين عبر معبر وازن الذهيبة إلى تونس", "Refugees crossed at Dhehiba into Tunisia."):
+        assert 2474031 in [p.place.geonames_id for p in libyaie.extract(text).places]
+
+
+def test_unit_long_adjective_is_a_duration() -> None:
+    assert _dates("The week-long talks ended in Geneva.", D(2020, 10, 23)) == [("week-long", "P1W")]
