@@ -100,6 +100,9 @@ _OF_GAP = _regex_cache.compile(r"[^\S\n]{1,2}(?:(?:for|of|to)[^\S\n]{1,2}(?:the[
 _ELECTION_BEFORE = _regex_cache.compile(
     r"(?<![\w])(?:pemilu|pemilihan|pilpres|bầu cử|tranh cử)\s{1,2}$"
 )
+# a title followed by "các nước", "nhiều quốc gia" names the office in many countries, no
+# holder: "Ngoại trưởng các nước thành viên" (the member states' foreign ministers)
+_MANY_COUNTRIES_AFTER = _regex_cache.compile(r"\s{1,2}(?:các|nhiều|những)\s{1,2}(?:nước|quốc\s{1,2}gia)(?![\w\u0300-\u036f])")
 _BARE_GENERIC = frozenset({"head", "official", "leader", "commander", "president"})
 # one-word ranks that are also everyday words (اللواء "the brigade", الفريق "the team", general)
 _AMBIGUOUS_RANKS = frozenset(
@@ -531,6 +534,8 @@ class Extractor:
         for k, t in enumerate(titles):
             if t.start and _ELECTION_BEFORE.search(norm, max(0, t.start - 16), t.start) is not None:
                 continue  # the office an election fills, not a holder: "Pemilu Presiden", "bầu cử Tổng thống"
+            if t.person is None and _MANY_COUNTRIES_AFTER.match(norm, t.end) is not None:
+                continue
             if t.role in _RANK_ROLES and t.person is None and t.head in _AMBIGUOUS_RANKS:
                 continue  # "اللواء 444" is a brigade, "general" an adjective; "Lt. Gen.", "العقيد" stay
             if (t.role in _BARE_GENERIC and t.head in _AMBIGUOUS_BARE and not t.has_portfolio and t.person is None

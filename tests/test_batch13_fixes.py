@@ -220,3 +220,8 @@ def test_dehiba_border_town() -> None:
 
 def test_unit_long_adjective_is_a_duration() -> None:
     assert _dates("The week-long talks ended in Geneva.", D(2020, 10, 23)) == [("week-long", "P1W")]
+
+
+def test_title_of_many_countries_has_no_holder() -> None:
+    assert _titles("Ngoại trưởng các nước thành viên đã họp tại Cairo.") == []
+    assert _titles("Ngoại trưởng Nga Sergei Lavrov cho biết.") == [("Ngoại trưởng", "foreign_minister", "RU")]
