@@ -15,7 +15,7 @@ Normalisation (documented in ``docs/usage.md``):
   romanisation diacritics that are not Vietnamese letters (``ā ī ū ḥ ṣ ṭ ţ ş ğ ç ı ö ü``)
   → base letters;
   alef forms ``أ إ آ ٱ`` → ``ا``; ``ى`` → ``ي``; ``ة`` → ``ه``; ``ؤ`` → ``و``;
-  ``ئ`` → ``ي``; Persian ``ک ی`` → ``ك ي``; Arabic-Indic and Persian digits →
+  ``ئ`` → ``ي``; Persian ``ک ی`` → ``ك ي``, the heh forms ``ھ ہ ە ۃ`` → ``ه``; Arabic-Indic and Persian digits →
   ASCII digits.
 """
 
@@ -43,6 +43,11 @@ _ONE_TO_ONE.update(
         ord("ک"): "ك",
         ord("ی"): "ي",
         ord("ے"): "ي",
+        # Urdu/Persian-keyboard heh forms typed for ه: ھ (do-chashmi), ہ (goal), ە (ae), ۃ (goal ta marbuta)
+        ord("ھ"): "ه",
+        ord("ہ"): "ه",
+        ord("ە"): "ه",
+        ord("ۃ"): "ه",
     }
 )
 for _i in range(10):

@@ -131,3 +131,10 @@ def test_long_run_of_marks_takes_the_slow_path() -> None:
     text = "ب" + "\u064e" * 100 + "ت"
     assert normalize(text).norm == _normalize_slow(text).norm == "بت"
     assert normalize(text).span(1, 2) == _normalize_slow(text).span(1, 2)
+
+
+def test_heh_forms_fold_to_heh() -> None:
+    # typed on Urdu or Persian keyboards: ھ ہ ە ۃ are the same letter for matching
+    for form in ("سبھا", "سبہا", "سبەا"):
+        assert normalize(form).norm == normalize("سبها").norm
+    assert normalize("مصراتۃ").norm == normalize("مصراتة").norm
