@@ -592,7 +592,7 @@ def _title_bodies(
         if m is None:
             continue
         if t.country is None:
-            t.country = country[m["body"]]
+            t.country = country.get(m["body"])
         e = m.end()
         tail = _BODY_TAIL.match(norm, e)
         out.append((t.end, tail.end() if tail is not None else e))

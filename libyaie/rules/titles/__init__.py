@@ -221,6 +221,9 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
             # (the portfolio before the head), of the body after it
             if head.cls and head.cls in port1.classes and port1.role:
                 role = port1.role
+            elif (port is not None and head.cls and head.cls in port.classes and port.role
+                    and head.role != "prime_minister"):
+                role = port.role  # the portfolio before it names no office of this head
             organization = port1.organization or organization
             country = port1.country or country
             if port is not None:
