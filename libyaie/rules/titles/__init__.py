@@ -360,6 +360,7 @@ _EXAMPLES: dict[str, tuple[tuple[str, dict[str, object]], ...]] = {
         ("foreign minister of the unity government", {"role": "foreign_minister"}),
         ("interior minister of the Government of National Accord", {"role": "interior_minister", "country": "LY"}),
         ("Minister of the Interior", {"role": "interior_minister"}),
+        ("GNA Minister of Interior", {"role": "interior_minister", "country": "LY"}),
         ("ICC Prosecutor", {"role": "head"}),
         ("MI6 chief", {"role": "intelligence_chief"}),
         ("deputy", {"role": "official", "qualifier": "deputy"}),
