@@ -231,7 +231,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                                 Example("một ngày trước đó", {"value": "2020-12-27"})], ["hôm nay", "sau đó"]),
         compile_rule(
             "vi.date.duration", "date", "vi",
-            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?<!(?:kéo\s{{1,2}}dài|lên)\s{{1,2}})(?:hoặc|hay|đến|tới|lúc)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM}|năm(?=\s{{1,2}}(?:ngày|tuần)(?!\w)))\s{{1,2}}(?P<u>{UNIT})
+            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?:hoặc|hay|đến|tới|lúc)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM}|năm(?=\s{{1,2}}(?:ngày|tuần)(?!\w)))\s{{1,2}}(?P<u>{UNIT})
                  # "hai ngày sau" (two days later) is no duration; "hai ngày sau khi ..." (two days
                  # after ...) is (and "trong vòng 8 tháng tới": vi.date.duration-within)
                  (?!\s{{1,2}}(?!(?:sau|trước)\s{{1,2}}khi(?!\w))(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}
@@ -245,9 +245,6 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("hai ngày", {"value": "P2D"}),
                 Example("ba tuần", {"value": "P3W"}),
                 Example("chỉ hai ngày sau khi", {"value": "P2D"}),
-                # "kéo dài tới", "lên tới": lasting up to (not "until" a clock time)
-                Example("kéo dài tới 18 tiếng", {"value": "PT18H"}),
-                Example("lên tới 6 tháng", {"value": "P6M"}),
             ],
             negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần", "0 giờ", "24/24 giờ",
                        "những năm tháng chiến tranh", "lúc năm giờ sáng",
@@ -255,6 +252,20 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                        "lúc 23 giờ 59 phút đêm 31/10", "khoảng 14 giờ chiều nay", "từ 6 giờ sáng thứ Hai",
                        "lúc 8 giờ", "9 giờ (giờ địa phương)", "ba tháng tới", "hai ngày sau, ông",
                        "vài giờ trước khi"],
+            anchor=(UNIT,),
+        ),
+        compile_rule(
+            # "kéo dài tới", "lên tới": lasting up to N units (after "tới"/"đến" alone a number is
+            # a clock time or the end of a range: vi.date.duration leaves it)
+            "vi.date.duration-up-to", "date", "vi",
+            rf"""(?<=(?:dài|lên)\s(?:tới|đến)\s)(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT}){R}
+                 (?!(?<=giờ)\s{{1,2}}{CLOCK})(?!(?<=phút)\s{{1,2}}{CLOCK})""",
+            b_duration,
+            examples=[
+                Example("kéo dài tới 18 tiếng", {"value": "PT18H"}),
+                Example("lên tới 6 tháng", {"value": "P6M"}),
+            ],
+            negatives=["tới 8 giờ tối", "từ 6 đến 8 giờ", "kéo dài tới 8 giờ sáng"],
             anchor=(UNIT,),
         ),
         compile_rule(
