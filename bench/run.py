@@ -25,9 +25,11 @@ What it measures (all on the same corpus, see ``docs/benchmarks.md``):
    * a bare ``pyahocorasick`` scan of ``text.casefold()`` with libyaie's own
      automaton keys, counting hits: the floor for any gazetteer matcher.
 
-   Each tool runs whole passes over the corpus until it has processed the
-   target number of characters or spent its time budget (at least one full
-   pass, so every language weighs the same for every tool).
+   The tools run in interleaved rounds: each round makes one whole pass over
+   the corpus with every tool, in a rotating order, so that a drift of the
+   machine's speed is shared by all of them; a tool drops out once it has
+   processed the target number of characters or spent its time budget (at
+   least one full pass, so every language weighs the same for every tool).
 
 2. **Accuracy** — F1 by libyaie's evaluator rule (CONTRACT §6: overlapping span
    and equal key) on the same annotated documents: dates (libyaie vs
@@ -239,18 +241,43 @@ TOOLS: list[tuple[str, str, Callable[[], Runner]]] = [
 def throughput(
     run: Runner, corpus: Sequence[GoldDocument], target_chars: int, budget_s: float
 ) -> dict[str, float]:
+    """One tool alone: whole passes until ``target_chars`` or ``budget_s`` (at least one)."""
+    return throughput_rounds({"tool": run}, corpus, target_chars, budget_s)["tool"]
+
+
+def _one_pass(run: Runner, corpus: Sequence[GoldDocument]) -> tuple[int, float]:
     chars = 0
-    docs = 0
     t0 = time.perf_counter()
-    while True:
-        for g in corpus:
-            run(g.text, g.lang, g.dct)
-            chars += len(g.text)
-            docs += 1
-        elapsed = time.perf_counter() - t0
-        if chars >= target_chars or elapsed >= budget_s:
-            break
-    return {"chars": chars, "docs": docs, "seconds": elapsed, "cps": chars / elapsed}
+    for g in corpus:
+        run(g.text, g.lang, g.dct)
+        chars += len(g.text)
+    return chars, time.perf_counter() - t0
+
+
+def throughput_rounds(
+    runs: dict[str, Runner], corpus: Sequence[GoldDocument], target_chars: int, budget_s: float
+) -> dict[str, dict[str, Any]]:
+    """Every tool's throughput, measured in interleaved rounds: each round makes one whole
+    pass over the corpus with every tool still running (in an order that rotates from round
+    to round), so a drift of the machine's speed during the run is shared by all tools
+    instead of falling on whichever tool runs at that moment.  A tool stops once it has
+    processed ``target_chars`` or spent ``budget_s`` of its own time (at least one pass)."""
+    names = list(runs)
+    acc: dict[str, dict[str, Any]] = {n: {"chars": 0, "docs": 0, "seconds": 0.0, "passes": 0} for n in names}
+    active = list(names)
+    rnd = 0
+    while active:
+        k = rnd % len(active)
+        for name in active[k:] + active[:k]:
+            chars, secs = _one_pass(runs[name], corpus)
+            a = acc[name]
+            a["chars"] += chars
+            a["docs"] += len(corpus)
+            a["seconds"] += secs
+            a["passes"] += 1
+        active = [n for n in active if acc[n]["chars"] < target_chars and acc[n]["seconds"] < budget_s]
+        rnd += 1
+    return {n: {**a, "cps": a["chars"] / a["seconds"] if a["seconds"] else 0.0} for n, a in acc.items()}
 
 
 def throughput_parallel(corpus: Sequence[GoldDocument], target_chars: int, workers: int) -> dict[str, float]:
@@ -664,19 +691,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # -- throughput ----------------------------------------------------------------------
     tp: dict[str, dict[str, Any]] = {}
-    for name, kinds, setup in TOOLS:
-        log(f"throughput: {name} ...")
+    runners: dict[str, Runner] = {}
+    for name, _kinds, setup in TOOLS:
+        log(f"setup: {name} ...")
         try:
             t0 = time.perf_counter()
-            run = setup()
-            setup_s = time.perf_counter() - t0
-            r: dict[str, Any] = throughput(run, corpus, target_chars, budget)
-            r["setup_s"] = setup_s
+            runners[name] = setup()
+            tp[name] = {"setup_s": time.perf_counter() - t0}
         except ImportError as exc:
-            r = {"error": f"not installed ({exc.name}): pip install -r bench/requirements.txt"}
-        tp[name] = r
-        results["tools"].append({"name": name, "kinds": kinds, **r})
-        log(f"  {r}")
+            tp[name] = {"error": f"not installed ({exc.name}): pip install -r bench/requirements.txt"}
+    log(f"throughput: {len(runners)} tools in interleaved rounds ...")
+    for name, r in throughput_rounds(runners, corpus, target_chars, budget).items():
+        tp[name].update(r)
+    for name, kinds, _setup in TOOLS:
+        results["tools"].append({"name": name, "kinds": kinds, **tp[name]})
+        log(f"  {name}: {tp[name]}")
     par_name = f"libyaie `iter_extract` ({args.workers} processes)"
     if args.workers > 1:
         log(f"throughput: {par_name} ...")
