@@ -13,7 +13,7 @@ import gc
 import operator
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -95,6 +95,10 @@ _ROLE_CUES = _regex_cache.compile(r"(?:(?:sebagai|selaku|menjadi|làm|là|thành
 # offices held for another office: kept lowercase when a held office follows (see _filter_titles)
 _RELATIONAL_ROLES = frozenset({"spokesperson"})
 _OF_GAP = _regex_cache.compile(r"[^\S\n]{1,2}(?:(?:for|of|to)[^\S\n]{1,2}(?:the[^\S\n]{1,2})?|của[^\S\n]{1,2}|باسم[^\S\n]{1,2})?")
+# "of" / "for" (+ "the") after a lowercase English head, before the capitalised name of the
+# body it heads or speaks for: "the head of the High National Election Commission", "a
+# spokesman for Operation Volcano of Rage" (the body's first word is checked for a capital)
+_OF_BODY = _regex_cache.compile(r"[^\S\n]{1,2}(?:for|of)[^\S\n]{1,2}(?:the[^\S\n]{1,2})?(?=[^\W\d_]{2})")
 # an election noun right before a title: the office, not its holder (a candidate, "calon
 # Perdana Menteri", is annotated as the office he is named for)
 _ELECTION_BEFORE = _regex_cache.compile(
@@ -335,7 +339,7 @@ class Extractor:
         attach(norm, titles, persons, [(p.start, p.end) for p in place_sels] + bodies)
         titles = inherit_roles(norm, titles, persons)
         self._title_countries(norm, titles, persons, place_sels, ref)
-        titles = self._filter_titles(titles, persons, norm)
+        titles = self._filter_titles(titles, persons, norm, lambda i: text[nt.orig_index(i)])
         for t in titles:
             if t.person is None:
                 t.inferred = infer_holder(gaz, t, ref)
@@ -529,7 +533,8 @@ class Extractor:
                 t.country = office_country(persons[t.person].entry, t.role, ref)
 
     @staticmethod
-    def _filter_titles(titles: list[TitleSel], persons: list[PersonSel], norm: str) -> list[TitleSel]:
+    def _filter_titles(titles: list[TitleSel], persons: list[PersonSel], norm: str, original: Callable[[int], str]
+                       ) -> list[TitleSel]:
         keep: list[TitleSel] = []
         for k, t in enumerate(titles):
             if t.start and _ELECTION_BEFORE.search(norm, max(0, t.start - 16), t.start) is not None:
@@ -538,19 +543,69 @@ class Extractor:
                 continue
             if t.role in _RANK_ROLES and t.person is None and t.head in _AMBIGUOUS_RANKS:
                 continue  # "اللواء 444" is a brigade, "general" an adjective; "Lt. Gen.", "العقيد" stay
-            if (t.role in _BARE_GENERIC and t.head in _AMBIGUOUS_BARE and not t.has_portfolio and t.person is None
-                    and t.country is None):
-                continue
+            vague = (t.role in _BARE_GENERIC and t.head in _AMBIGUOUS_BARE and not t.has_portfolio and t.person is None
+                     and t.country is None)
             if t.bare_lower and t.person is None and t.country is None and not t.role_cue:
                 # a spokesperson of the office that follows speaks for it: "juru bicara
                 # Marsekal Khalifa Haftar", "the spokesman for Field Marshal Haftar"
                 nxt = titles[k + 1] if k + 1 < len(titles) else None
-                if (t.role not in _RELATIONAL_ROLES or nxt is None or (nxt.person is None and nxt.country is None)
-                        or _OF_GAP.fullmatch(norm, t.end, nxt.start) is None):
+                if (t.role in _RELATIONAL_ROLES and nxt is not None and (nxt.person is not None or nxt.country is not None)
+                        and _OF_GAP.fullmatch(norm, t.end, nxt.start) is not None):
+                    t.country = nxt.country
+                elif not _heads_named_body(norm, t, original, nxt, persons):
                     continue  # "general election", "the head of": a lowercase title needs a person, a country or a cue
-                t.country = nxt.country
+            elif vague and not _heads_named_body(norm, t, original, titles[k + 1] if k + 1 < len(titles) else None,
+                                                 persons):
+                continue
             keep.append(t)
         return keep_titles(keep, persons)
+
+
+_BODY_WORD = _regex_cache.compile(r"[^\S\n]{0,2}([^\W\d_][\w'’\-]*)")
+_BODY_LINKS = frozenset({"of", "for", "and", "the", "on", "al", "el"})
+_COUNCIL_WORDS = frozenset({"council", "commission", "board", "committee"})
+# the lowercase heads that name an office by the body after them ("director of" a film, "head
+# of" many things: only these)
+_BODY_HEADS = frozenset({"head", "chairman", "chairwoman", "chairperson", "chair", "chief", "leader", "spokesman",
+                         "spokeswoman", "spokesperson"})
+
+
+def _heads_named_body(norm: str, t: TitleSel, original: Callable[[int], str], nxt: TitleSel | None,
+                      persons: Sequence[PersonSel] = ()) -> bool:
+    """A lowercase one-word English head followed by "of" / "for" and a capitalised name is
+    the office of that body: "the head of the High National Election Commission", "a
+    spokesman for Operation Volcano of Rage" (not "the head of state", "the leader of an
+    armed group").  The title then spans the body's name, and a head of a council,
+    commission, board or committee is its chair (``council_chair``).  Not when another
+    title follows ("the spokesman for Field Marshal Haftar"): that office is the body; and
+    the title does not run over a person named there ("a spokesman for Khalifa Haftar")."""
+    if t.head not in _BODY_HEADS:
+        return False
+    m = _OF_BODY.match(norm, t.end)
+    if m is None or not original(m.end()).isupper() or (nxt is not None and nxt.start == m.end()):
+        return False
+    end, pending = t.end, m.end()  # the end of the body's last capitalised word / of the words read
+    stop = min((p.start for p in persons if p.start >= pending), default=len(norm))
+    last = ""
+    for _ in range(10):
+        w = _BODY_WORD.match(norm, pending)
+        if w is None:
+            break
+        if w.end() > stop:
+            break
+        if original(w.start(1)).isupper():
+            end = pending = w.end()
+            last = w.group(1)
+        elif w.group(1) in _BODY_LINKS:
+            pending = w.end()
+        else:
+            break
+    if nxt is not None and end > nxt.start:
+        return False
+    t.end = end
+    if t.role == "head" and last in _COUNCIL_WORDS:
+        t.role = "council_chair"
+    return True
 
 
 # ---------------------------------------------------------------------------- bodies after a title

@@ -111,7 +111,8 @@ _ORG_WORDS = frozenset(
     angkatan udara laut darat delegasi federasi internasional palang merah bulan sabit perwakilan
     kedutaan konsulat kepolisian satuan misi pusat lembaga yayasan dinas direktorat sekretariat biro
     negeri tenaga kerja pelindungan perlindungan penempatan bencana timur barat utara selatan tengah
-    dekat near middle kemlu kemenlu forum dialogue political""".split()
+    dekat near middle kemlu kemenlu forum dialogue political operation operations operasi command komando
+    centre center""".split()
 )
 # Companies and agencies whose name stands between an office and its holder ("Tổng giám đốc Eni
 # Claudio Descalzi", "CEO Repsol Josu Jon Imaz"): the oil and gas firms working in Libya (NOC's
@@ -1120,9 +1121,22 @@ def _name_after_body_at(norm: str, start: int, ctx: _BodyCtx, k: int) -> tuple[i
             continue  # a quoted name is the body's: Người phát ngôn chiến dịch "Al-Bunyan al-Marsous"
         name = _trailing_name(norm, run, ctx)
         if name is not None:
+            # a run led by a body's noun right before the comma is the body's whole name when a
+            # name stands between commas after it: "Juru bicara Operasi Gunung Berapi, Abdel
+            # Malik al-Madani, ..." ("Juru bicara Kemlu Teuku Faizasyah, ..." keeps its name)
+            if (re_ == limit and norm[run[0][0] : run[0][1]] in _ORG_WORDS
+                    and (appos := _apposed_name(norm, stop, limit, pos, k, ctx)) is not None):
+                return appos
             return name
-    # the name between two commas after the body: "Kepala Delegasi ... (IFRC), Tamer Ramadan, ..."
-    if (stop is not None and norm[limit] == "," and norm[limit + 1 : limit + 2] == " " and k < nruns
+    return _apposed_name(norm, stop, limit, pos, k, ctx)
+
+
+def _apposed_name(norm: str, stop: regex.Match[str] | None, limit: int, pos: int, k: int, ctx: _BodyCtx
+                  ) -> tuple[int, int] | None:
+    """The name between two commas after the body: "Kepala Delegasi ... (IFRC), Tamer Ramadan,
+    ..." (``k``: the first run after the body's, ``pos`` the body's end)."""
+    runs, starts = ctx.runs, ctx.run_starts
+    if (stop is not None and norm[limit] == "," and norm[limit + 1 : limit + 2] == " " and k < len(runs)
             and starts[k] == limit + 2 and _complement_ok(norm, pos, limit, ctx)):
         run = runs[k]
         rs, re_ = run[0][0], run[-1][1]
