@@ -51,6 +51,18 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     SINCE = p.alt_words("since")
     MONTH_PREP = p.alt_words("month-preposition")
     MODS = p.alt_words("start", "mid", "end")
+    QUARTER_WORD = p.alt_words("quarter-word")
+    Q_ORD = rf"(?P<q>{ORD}|(?P<last>الاخير))"
+
+    def b_quarter(m: regex.Match[str]) -> object:
+        g = m.groupdict()
+        q = 4 if g["last"] else p.ordinal(g["q"])
+        if q is None or not 1 <= q <= 4:
+            return None
+        if y := g.get("y"):
+            return spec(year=int(y), quarter=q)
+        fn = p.function_of(g["dir"], "past", "future", "this") if g.get("dir") else None
+        return spec(quarter=q, rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
     # "the past two years": a dual with the article and a dual adjective (العامين الماضيين)
     PAST_DUAL = alt(["الماضيين", "الماضيتين", "الأخيرين", "الأخيرتين", "المنصرمين", "المنصرمتين",
                      "المقبلين", "المقبلتين", "القادمين", "القادمتين"])
@@ -200,6 +212,32 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return spec(decade=190 + n)
 
     return [
+        compile_rule(
+            # "الربع الأول من عام 2015", "الربع الثالث 2021": a quarter of a year
+            "ar.date.quarter", "date", "ar",
+            rf"{AR_L}(?:{QUARTER_WORD})\s{{1,2}}{Q_ORD}\s{{1,2}}(?:من\s{{1,2}})?(?:(?:{YEAR_PREFIX})\s{{1,2}})?{YEAR}(?!\d|[.,]\d)",
+            b_quarter,
+            examples=[Example("الربع الأول من عام 2015", {"value": "2015-Q1"}),
+                      Example("في الربع الثالث 2021", {"value": "2021-Q3"}),
+                      Example("الربع الأخير من العام 2019", {"value": "2019-Q4"})],
+            negatives=["الربع الخامس من عام 2015", "ربع الأول 2015"],
+            anchor_digits=4,
+        ),
+        compile_rule(
+            # "الربع الثالث", "الربع الأول من العام الماضي": a quarter of the reference year, or of
+            # the year before or after it (not of a century: "الربع الأول من القرن")
+            "ar.date.quarter-relative", "date", "ar",
+            rf"""{AR_L}(?:{QUARTER_WORD})\s{{1,2}}{Q_ORD}
+                 (?:\s{{1,2}}(?:من\s{{1,2}})?(?:{YEAR_WORD})\s{{1,2}}(?P<dir>{PAST_FUT}){R}
+                 |{R}(?!\s{{1,2}}(?:من\s{{1,2}})?(?:(?:{YEAR_PREFIX}|{YEAR_WORD})\s{{1,2}})?\d)(?!\s{{1,2}}من\s{{1,2}}(?:القرن|الساعه|الالفيه|العقد)))""",
+            b_quarter,
+            examples=[Example("الربع الثالث", {"value": "2020-Q3"}),
+                      Example("الربع الأول من العام الماضي", {"value": "2019-Q1"}),
+                      Example("الربع الرابع من العام المقبل", {"value": "2021-Q4"})],
+            negatives=["الربع الأول من عام 2015", "الربع الأول من القرن", "الربع الخالي"],
+            priority=-1,
+            anchor=(QUARTER_WORD,),
+        ),
         compile_rule(
             "ar.date.day-month-year", "date", "ar",
             rf"""{first_of(DIGIT, ORD)}{AR_L}(?:(?P<d>[12]\d|3[01]|0?[1-9])|(?P<od>{ORD}))

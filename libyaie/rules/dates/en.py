@@ -112,6 +112,20 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return None  # a rate, not a duration: "500,000 barrels a day", "$60 million a year", "twice a week"
         return spec(duration_unit=u, duration_amount=None if n < 0 else n)
 
+    QUARTER_WORD = p.alt_words("quarter-word")
+    # the quarter's number: an ordinal word (first ... fourth) or 1st ... 4th
+    Q_ORD = rf"(?P<q>{p.alt_ordinals()}|[1-4](?:st|nd|rd|th))"
+
+    def b_quarter(m: regex.Match[str]) -> object:
+        g = m.groupdict()
+        q = p.ordinal(g["q"]) if not g["q"][0].isdigit() else int(g["q"][0])
+        if q is None or not 1 <= q <= 4:
+            return None
+        if y := g.get("y"):
+            return spec(year=int(y), quarter=q)
+        fn = p.function_of(g["yw"], "past", "future", "this") if g.get("yw") else None
+        return spec(quarter=q, rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
+
     SEASON_WORD = p.alt_words("season-spring", "season-summer", "season-autumn", "season-winter")
     season_codes = {"season-spring": "SP", "season-summer": "SU", "season-autumn": "FA", "season-winter": "WI"}
 
@@ -122,6 +136,33 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return None if fn is None else spec(season=season_codes[fn], direction=-1 if m["since"] else 0)
 
     return [
+        compile_rule(
+            # "the first quarter of 2012", "third-quarter 2017", "Q1 2012", "Q3/2017": a quarter of a year
+            "en.date.quarter", "date", "en",
+            rf"""{L}(?:{Q_ORD}[\s\-]{{1,2}}{QUARTER_WORD}\s{{1,2}}(?:(?:of|in)\s{{1,2}})?|q(?P<qn>[1-4])\s{{0,2}}[/\-]?\s{{0,2}})
+                 {YEAR}(?!\d|[.,]\d)""",
+            lambda m: spec(year=int(m["y"]), quarter=int(m["qn"])) if m["qn"] else b_quarter(m),
+            examples=[Example("the first quarter of 2012", {"value": "2012-Q1"}),
+                      Example("third-quarter 2017", {"value": "2017-Q3"}),
+                      Example("in the 4th quarter of 2019", {"value": "2019-Q4"}),
+                      Example("Q1 2012", {"value": "2012-Q1"}), Example("Q3/2017", {"value": "2017-Q3"})],
+            negatives=["the fifth quarter of 2012", "the first quarter of 20120", "HQ1 2012"],
+            anchor_digits=4,
+        ),
+        compile_rule(
+            # "the third quarter", "the fourth quarter of last year": a quarter of the reference
+            # year, or of the year before or after it
+            "en.date.quarter-relative", "date", "en",
+            rf"""{L}(?<=(?<![\w])the\s{{1,2}}){Q_ORD}[\s\-]{{1,2}}{QUARTER_WORD}{R}
+                 (?:\s{{1,2}}of\s{{1,2}}(?P<yw>{PAST_FUT})\s{{1,2}}year{R}|(?!\s{{1,2}}(?:of|in)\s{{1,2}}(?:the\s{{1,2}})?\d))""",
+            b_quarter,
+            examples=[Example("the third quarter", {"value": "2020-Q3"}),
+                      Example("the fourth quarter of last year", {"value": "2019-Q4"}),
+                      Example("the first quarter of next year", {"value": "2021-Q1"})],
+            negatives=["a third quarter", "the first quarter of 2012", "the first quarters"],
+            priority=-1,
+            anchor=(QUARTER_WORD,),
+        ),
         compile_rule(
             # "since the summer", "over the winter", "in the spring": the season of the reference
             # year ("since": the last one begun before the reference date)

@@ -19,6 +19,7 @@ from ._pieces import (
     latin_hijri_rule,
     next_day_rule,
     relative_day_rule,
+    roman_or_int,
     spec,
     weekday_set_build,
 )
@@ -60,6 +61,20 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     UNIT = p.alt_units()
     MORNING = p.alt_words("morning")
     EVENING = p.alt_words("evening")
+    QUARTER_WORD = p.alt_words("quarter-word")
+    # the quarter's number: an ordinal (pertama ... keempat), ke-3, a Roman numeral or a digit
+    Q_NUM = rf"(?P<q>{p.alt_ordinals()}|ke-?\s{{0,1}}[1-4]|iv|iii|ii|i|[1-4])(?![\w])"
+
+    def b_quarter(m: regex.Match[str]) -> object:
+        g = m.groupdict()
+        qs = g["q"]
+        q = int(qs[-1]) if qs.startswith("ke") and qs[-1].isdigit() else p.ordinal(qs) or roman_or_int(qs)
+        if q is None or not 1 <= q <= 4:
+            return None
+        if y := g.get("y"):
+            return spec(year=int(y), quarter=q)
+        fn = p.function_of(g["yw"], "past", "future", "this") if g.get("yw") else None
+        return spec(quarter=q, rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
 
     def b_dmy(m: regex.Match[str]) -> object:
         mo = p.month_index(m["m"])
@@ -132,6 +147,30 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return spec(duration_unit=u, duration_amount=None if n < 0 else n)
 
     return [
+        compile_rule(
+            # "kuartal pertama 2015", "kuartal I/2015", "triwulan III tahun 2015": a quarter of a year
+            "id.date.quarter", "date", "id",
+            rf"{L}(?:{QUARTER_WORD})\s{{1,2}}{Q_NUM}(?:\s{{0,2}}[/\-]\s{{0,2}}|\s{{1,2}}(?:tahun\s{{1,2}})?){YEAR}(?!\d|[.,]\d)",
+            b_quarter,
+            examples=[Example("kuartal pertama 2015", {"value": "2015-Q1"}), Example("kuartal I/2015", {"value": "2015-Q1"}),
+                      Example("triwulan III tahun 2015", {"value": "2015-Q3"}), Example("kuartal ke-2 2016", {"value": "2016-Q2"})],
+            negatives=["kuartal kelima 2015", "kuartal pertama 20150"],
+            anchor_digits=4,
+        ),
+        compile_rule(
+            # "kuartal ketiga", "kuartal pertama tahun lalu": a quarter of the reference year, or
+            # of the year before or after it
+            "id.date.quarter-relative", "date", "id",
+            rf"""{L}(?:{QUARTER_WORD})\s{{1,2}}{Q_NUM}
+                 (?:\s{{1,2}}tahun\s{{1,2}}(?P<yw>{PAST_FUT}){R}|(?!\s{{0,2}}[/\-]?\s{{0,2}}(?:tahun\s{{1,2}})?\d))""",
+            b_quarter,
+            examples=[Example("kuartal ketiga", {"value": "2020-Q3"}), Example("triwulan II", {"value": "2020-Q2"}),
+                      Example("kuartal pertama tahun lalu", {"value": "2019-Q1"}),
+                      Example("kuartal keempat tahun depan", {"value": "2021-Q4"})],
+            negatives=["kuartal pertama 2015", "kuartal ini", "kuartal kelima"],
+            priority=-1,
+            anchor=(QUARTER_WORD,),
+        ),
         compile_rule(
             "id.date.day-month-year", "date", "id",
             rf"""{first_of(DIGIT, "tanggal")}{L}(?:tanggal\s{{1,2}}|tgl\.?\s{{0,2}})?(?P<d>[12]\d|3[01]|0?[1-9])\s{{1,2}}(?P<m>{MONTH})
