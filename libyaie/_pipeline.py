@@ -61,7 +61,10 @@ class ExtractionError(Exception):
 
 _RANK_ROLES = frozenset({"general", "colonel"})
 _CASED = _regex_cache.compile(r"[^\W\d_](?<=\p{Lu})")
-_GAP_DM = _regex_cache.compile(r"[\s,،]{0,3}")
+# between a weekday and its date: "Thursday, Dec. 24", "hari Minggu (27/12)"; a time of day may
+# stand after the weekday: "Minggu malam, 10 September", "Sunday night, Sept. 10"
+_GAP_DM = _regex_cache.compile(
+    r"[\s,،]{0,3}(?:(?:night|morning|evening|afternoon|malam|pagi|siang|sore|dini\s{1,2}hari)[\s,،]{1,3})?")
 _COORD_GAP = _regex_cache.compile(r"\s{0,2}(?:,|،|/|-|–|و|and|or|dan|atau|hingga|sampai|và|hoặc|đến|to|until|الى|او)\s{0,2}")
 _AGE_AFTER = _regex_cache.compile(r"\s{0,2}[,،)]")
 

@@ -7,6 +7,8 @@ Short sentences of our own; each test fails before the fix.
 
 from __future__ import annotations
 
+import datetime
+
 import libyaie
 
 
@@ -45,3 +47,41 @@ def test_indonesian_body_set_off_by_commas_is_no_person() -> None:
     assert _persons(text) == ["Abdel Malik al-Madani"]
     # a name right after the body, before the comma, is still its officer
     assert _persons("Juru bicara Kemlu Budi Santoso, mengatakan.") == ["Budi Santoso"]
+
+
+def test_names_listed_after_a_plural_role_noun() -> None:
+    assert _persons("He killed two CIA security contractors, Glen Doherty and Tyrone Woods. Then he left.") == [
+        "Glen Doherty", "Tyrone Woods"]
+    assert _persons("Two embassy employees, Karim Bechikh and Laroussi Kontassi, were seized.") == [
+        "Karim Bechikh", "Laroussi Kontassi"]
+    assert _persons("Terdapat empat pekerja asal Italia, Gino Pollicardo, Fausto Piano dan Filippo Calcagno.") == [
+        "Gino Pollicardo", "Fausto Piano", "Filippo Calcagno"]
+    # a list needs the role noun in front: capitalised pairs alone stay out
+    assert _persons("Delegates visited Green Square and Martyrs Square.") == []
+
+
+def test_name_after_a_title_and_the_place_it_serves_in() -> None:
+    assert _persons("Jordan's ambassador to Libya, Fawaz al-Itan, was freed.") == ["Fawaz al-Itan"]
+    # Arabic: لدى / إلى + place before the name, which stops at إنه ("that he")
+    assert _persons("وقال السفير الأردني لدى ليبيا محمد العيطان إنه بخير.") == ["محمد العيطان"]
+    # a preposition after the place is no name: "... إلى ليبيا وسط جدل"
+    assert _persons("الأمم المتحدة تعين مبعوثا إلى ليبيا وسط جدل حول الوظيفة") == []
+
+
+def test_a_surname_that_named_someone_else_first_keeps_naming_them() -> None:
+    doc = libyaie.extract("The 48th Brigade, led by Ahmed al-Dabbashi, withdrew. Dabbashi's fighters left.")
+    assert [(m.text, m.person.name, m.person.id) for m in doc.persons] == [
+        ("Ahmed al-Dabbashi", "Ahmed al-Dabbashi", None), ("Dabbashi", "Ahmed al-Dabbashi", None)]
+    # unless the listed person is named in full in the text
+    doc = libyaie.extract("Ibrahim Dabbashi spoke. Later Ahmed al-Dabbashi fought. Dabbashi said.")
+    assert [m.person.id for m in doc.persons] == ["ibrahim-dabbashi", None, "ibrahim-dabbashi"]
+
+
+def test_weekday_and_time_of_day_before_the_date_are_one_date() -> None:
+    ref = datetime.date(2023, 9, 26)
+    got = [(m.text, m.value) for m in libyaie.extract("Bendungan jebol pada Minggu malam, 10 September.",
+                                                       reference_date=ref).dates]
+    assert got == [("Minggu malam, 10 September", "2023-09-10")]
+    got = [(m.text, m.value) for m in libyaie.extract("The dams burst on Sunday night, Sept. 10, officials said.",
+                                                       reference_date=ref).dates]
+    assert got == [("Sunday night, Sept. 10", "2023-09-10")]

@@ -78,7 +78,8 @@ _AR_STOP = frozenset(
     """في من على الى إلى عن مع أن ان إن الذي التي الذين هذا هذه ذلك تلك قال قالت وقال أكد اكد أعلن اعلن
     كان كانت يكون لم لن قد بعد قبل خلال حول عبر ضد بين حتى منذ عند لدى كل بعض غير أي او أو ثم كما
     حيث بينما الذي وزير رئيس مع بشأن لقاء اجتماع زيارة بحث يوم اليوم امس أمس العاصمة مدينة الحكومة
-    الوفد وفد بيان السابق المكلف الجديد عام العام شهر الشهر قوات الجيش اللجنة المجلس البرلمان""".split()
+    الوفد وفد بيان السابق المكلف الجديد عام العام شهر الشهر قوات الجيش اللجنة المجلس البرلمان
+    انه انها انهم انهما بانه بانها بانهم لانه لانها وانه وانها وسط اثر جراء بسبب امام وراء ازاء""".split()
 )
 # Arabic surnames that are also everyday words: never linked by coreference alone.
 _AR_COMMON_SURNAMES = frozenset(
@@ -516,6 +517,10 @@ def find_persons(
     for s, e, _prio, entry in sorted(cands, key=lambda c: (-(c[1] - c[0]), -c[2], c[0])):
         add(s, e, entry, entry.name)
 
+    # a surname that named someone else first ("Ahmed al-Dabbashi ... Dabbashi's fighters") goes on
+    # naming that person, not the listed one (Ibrahim Dabbashi), unless the listed one is named in full
+    in_full = {p.entry.id for p in out if p.entry is not None}
+    other: dict[str, str] = {}  # person id → the other person's name, from the first such mention
     for s, e, pid, form in person_hits:
         if form == "short" and cap_ok(s, e):
             # "ويدعى عادل الككلي": a given name that is none of the person's own before their
@@ -526,7 +531,12 @@ def find_persons(
                 g = _other_latin_given_before(norm, s, gaz.persons[pid], gaz.person_index.given_latin,
                                               _given_keys(gaz.given_names.get("en", frozenset())), upper, blocked)
             if g >= 0:
-                add(g, e, None, original_of(g, e))
+                name = original_of(g, e)
+                add(g, e, None, name)
+                if pid not in in_full:
+                    other.setdefault(pid, name)
+            elif pid in other:
+                add(s, e, None, other[pid])
             else:
                 add(s, e, gaz.persons[pid], gaz.persons[pid].name)
 
@@ -834,6 +844,10 @@ def _gap_ok(norm: str, a: int, b: int) -> bool:
     return all(w in _HONORIFICS for w in words) and _GAP_CHARS.fullmatch(gap) is not None
 
 
+_PLACE_LEAD = _regex_cache.compile(r"(?:of|in|to|untuk|di) ")
+_AR_PLACE_LEAD = _regex_cache.compile(r"(?:في|الي|لدي) ")
+
+
 def _unknown_after_title(
     norm: str,
     t: TitleSel | tuple[int, int],
@@ -862,14 +876,17 @@ def _unknown_after_title(
         if k < n and in_place[k]:
             start = in_place.find(0, k)  # the end of the place (in_place ends with a 0)
             continue
-        # "The mayor of Sabratha, Hussein al-Thwadi": "of" / "in" + place, then the name
-        if k + 3 < n and norm.startswith(("of ", "in "), k) and in_place[k + 3] and not is_arabic(norm[k + 3]):
-            start = in_place.find(0, k + 3)
+        # "The mayor of Sabratha, Hussein al-Thwadi", "ambassador to Libya, Fawaz al-Itan",
+        # "Duta Besar RI untuk Libya ...": "of" / "in" / "to" / "untuk" + place, then the name
+        if (lead := _PLACE_LEAD.match(norm, k)) is not None and lead.end() < n and in_place[lead.end()] \
+                and not is_arabic(norm[lead.end()]):
+            start = in_place.find(0, lead.end())
             of_place = True
             continue
-        # "المتحدث باسم مجلس النواب في طبرق فرج أبو هاشم": في + place, the same in Arabic
-        if k + 3 < n and norm.startswith("في ", k) and in_place[k + 3]:
-            start = in_place.find(0, k + 3)
+        # "المتحدث باسم مجلس النواب في طبرق فرج أبو هاشم", "المبعوث الأممي إلى ليبيا ...", "السفير
+        # ... لدى ليبيا ...": في / إلى / لدى + place, the same in Arabic
+        if (lead := _AR_PLACE_LEAD.match(norm, k)) is not None and lead.end() < n and in_place[lead.end()]:
+            start = in_place.find(0, lead.end())
             continue
         break
     if of_place and norm.startswith(", ", start):
@@ -1297,6 +1314,7 @@ def _english_unknown(
     """Unknown English-text persons without a title, found by the cues of :data:`_EN_BEFORE`
     and :data:`_EN_APPOSITION`: 2–4 capitalised words, none a body's or a common word (one
     the text also writes in lower case), not on a headline."""
+    listed = -1  # where the next name of a list after a role noun would start
     for run in runs:
         nr = len(run)
         if nr < 2 or nr > 4:
@@ -1308,7 +1326,9 @@ def _english_unknown(
             continue  # initials only: "according to U.N. experts"
         before = _EN_BEFORE.search(norm, max(0, s - 16), s - 1) if s >= 2 and norm[s - 1] == " " else None
         role = False
-        if before is not None:
+        if s == listed and nr <= 3:
+            role = True  # the next name of a list: "two CIA contractors, Glen Doherty and Tyrone Woods"
+        elif before is not None:
             if _EN_CLAUSE_END.match(norm, e) is None and (
                     (ob := _OF_BODY.match(norm, e)) is None or not upper[ob.end()]):
                 continue  # (or the speaker's body after it: "said Ahmed Saleh of Amnesty", "kata Luisa Albera dari SOS")
@@ -1328,6 +1348,12 @@ def _english_unknown(
         if _title_case_line(norm, upper, s):
             continue
         add(s, e, None, original_of(s, e))
+        if role and (lm := _LIST_NEXT.match(norm, e)) is not None:
+            listed = lm.end()
+
+
+# between two names of a list: ", ", " and ", ", and ", " dan ", " và "
+_LIST_NEXT = _regex_cache.compile(r",?\s(?:and|dan|và)\s|,\s")
 
 
 # Lower-case nouns naming what a private person is or does, and the words for "led by", in
@@ -1346,7 +1372,7 @@ _ROLE_NOUNS = frozenset(
     insinyur kontraktor analis peneliti pengamat profesor pakar komedian penyanyi aktor aktris perawat guru
     sopir penulis tersangka terdakwa tahanan sandera korban pengungsi ulama rekan putra putri istri suami
     adik kakak pimpinan dipimpin penumpang warga saksi pegawai karyawan pedagang petani nelayan demonstran
-    tetangga penduduk""".split()
+    tetangga penduduk pekerja buruh teknisi diplomat technician staffer""".split()
 )
 # Vietnamese role nouns of several syllables (the analyst, the expert, the researcher, the
 # journalist, the scholar): a name right after one is a person
@@ -1357,7 +1383,12 @@ _LED_BY = frozenset({("led", "by"), ("headed", "by"), ("commanded", "by"), ("dip
 _ROLE_GAP_WORD = _regex_cache.compile(r"[^\W\d_][\w'-]*")
 _ROLE_REACH = 40  # characters between the role noun's start and the name
 # any of those words (one search finds whether a name has one close before it at all)
-_ROLE_CUE_WORD = _regex_cache.compile(r"\b(?:" + "|".join(sorted(_ROLE_NOUNS | {"by", "oleh"})) + r")\b")
+_ROLE_CUE_WORD = _regex_cache.compile(r"\b(?:" + "|".join(sorted(_ROLE_NOUNS | {"by", "oleh"})) + r")(?:e?s)?\b")
+
+
+def _role_noun(w: str) -> bool:
+    """``w`` is a role noun or an English plural of one ("contractors", "employees")."""
+    return w in _ROLE_NOUNS or (w.endswith("s") and (w[:-1] in _ROLE_NOUNS or (w.endswith("es") and w[:-2] in _ROLE_NOUNS)))
 
 
 def _role_noun_before(norm: str, s: int, upper: bytearray, in_place: bytearray) -> bool:
@@ -1380,7 +1411,7 @@ def _role_noun_before(norm: str, s: int, upper: bytearray, in_place: bytearray) 
     for i in range(len(words) - 1, -1, -1):
         a, b = words[i]
         w = norm[a:b]
-        if w in _ROLE_NOUNS and (not upper[a] or at_sentence_start(norm, a)):
+        if _role_noun(w) and (not upper[a] or at_sentence_start(norm, a)):
             return True  # (capitalised only where a sentence starts: "Pengamat Timur Tengah ...")
         if w == "by" or w == "oleh":
             return i > 0 and (norm[words[i - 1][0] : words[i - 1][1]], w) in _LED_BY

@@ -194,10 +194,11 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "en.date.day-month-year", "date", "en",
-            rf"""{first_of(DIGIT, "the")}{L}(?:the\s{{1,2}})?(?P<d>[12]\d|3[01]|0?[1-9]){ORD_SUFFIX}\s{{1,2}}(?:of\s{{1,2}})?(?P<m>{MONTH})\.?(?:\s{{0,2}},?\s{{0,2}}{YEAR}(?!\d))?{R}""",
+            rf"""{first_of(DIGIT, "the")}{L}(?:the\s{{1,2}})?(?P<d>[12]\d|3[01]|0?[1-9]){ORD_SUFFIX}\s{{1,2}}(?:of\s{{1,2}})?(?P<m>{MONTH})(?:(?<![^\W\d_]{{5}})\.)?(?:\s{{0,2}},?\s{{0,2}}{YEAR}(?!\d))?{R}""",
             b_mdy,
             examples=[
                 Example("24 December", {"value": "2020-12-24"}),
+                Example("24 Dec. 2020", {"value": "2020-12-24"}),
                 Example("28 December 2020", {"value": "2020-12-28"}),
                 Example("the 4th of April 2019", {"value": "2019-04-04"}),
             ],
