@@ -295,3 +295,17 @@ def year_of(s: str | None) -> int | None:
 
 spec = DateSpec
 """What a date rule's build returns: the :class:`DateSpec` class itself (no wrapper call per match)."""
+
+
+_REL_OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
+
+
+def quarter_spec(p: Pieces, q: int | None, year: str | None, rel: str | None) -> object:
+    """The quarter ``q`` (1–4) of ``year``, or else of the reference year moved by the
+    relative-year word ``rel`` ("last year": the year before; none: the reference year's)."""
+    if q is None or not 1 <= q <= 4:
+        return None
+    if year:
+        return spec(year=int(year), quarter=q)
+    fn = p.function_of(rel, "past", "future", "this") if rel else None
+    return spec(quarter=q, rel_unit="Y", rel_offset=_REL_OFFSET.get(fn or "", 0))

@@ -16,7 +16,16 @@ import regex
 from ... import _regex_cache
 from ..._gazetteer import DateTables
 from .. import AR_L, DIGIT, Example, R, Rule, alt, compile_rule, first_of
-from ._pieces import YEAR, Pieces, ago_build, direction_of, next_day_rule, relative_day_rule, spec
+from ._pieces import (
+    YEAR,
+    Pieces,
+    ago_build,
+    direction_of,
+    next_day_rule,
+    quarter_spec,
+    relative_day_rule,
+    spec,
+)
 
 __all__ = ["rules"]
 
@@ -56,13 +65,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
 
     def b_quarter(m: regex.Match[str]) -> object:
         g = m.groupdict()
-        q = 4 if g["last"] else p.ordinal(g["q"])
-        if q is None or not 1 <= q <= 4:
-            return None
-        if y := g.get("y"):
-            return spec(year=int(y), quarter=q)
-        fn = p.function_of(g["dir"], "past", "future", "this") if g.get("dir") else None
-        return spec(quarter=q, rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
+        return quarter_spec(p, 4 if g["last"] else p.ordinal(g["q"]), g.get("y"), g.get("dir"))
+
     # "the past two years": a dual with the article and a dual adjective (العامين الماضيين)
     PAST_DUAL = alt(["الماضيين", "الماضيتين", "الأخيرين", "الأخيرتين", "المنصرمين", "المنصرمتين",
                      "المقبلين", "المقبلتين", "القادمين", "القادمتين"])

@@ -19,6 +19,7 @@ from ._pieces import (
     direction_of,
     latin_hijri_rule,
     next_day_rule,
+    quarter_spec,
     relative_day_rule,
     spec,
     weekday_set_build,
@@ -118,13 +119,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
 
     def b_quarter(m: regex.Match[str]) -> object:
         g = m.groupdict()
-        q = p.ordinal(g["q"]) if not g["q"][0].isdigit() else int(g["q"][0])
-        if q is None or not 1 <= q <= 4:
-            return None
-        if y := g.get("y"):
-            return spec(year=int(y), quarter=q)
-        fn = p.function_of(g["yw"], "past", "future", "this") if g.get("yw") else None
-        return spec(quarter=q, rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
+        return quarter_spec(p, int(g["q"][0]) if g["q"][0].isdigit() else p.ordinal(g["q"]), g.get("y"), g.get("yw"))
 
     SEASON_WORD = p.alt_words("season-spring", "season-summer", "season-autumn", "season-winter")
     season_codes = {"season-spring": "SP", "season-summer": "SU", "season-autumn": "FA", "season-winter": "WI"}

@@ -18,6 +18,7 @@ from ._pieces import (
     direction_of,
     latin_hijri_rule,
     next_day_rule,
+    quarter_spec,
     relative_day_rule,
     roman_or_int,
     spec,
@@ -69,12 +70,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         g = m.groupdict()
         qs = g["q"]
         q = int(qs[-1]) if qs.startswith("ke") and qs[-1].isdigit() else p.ordinal(qs) or roman_or_int(qs)
-        if q is None or not 1 <= q <= 4:
-            return None
-        if y := g.get("y"):
-            return spec(year=int(y), quarter=q)
-        fn = p.function_of(g["yw"], "past", "future", "this") if g.get("yw") else None
-        return spec(quarter=q, rel_unit="Y", rel_offset=_OFFSET.get(fn or "", 0))
+        return quarter_spec(p, q, g.get("y"), g.get("yw"))
 
     def b_dmy(m: regex.Match[str]) -> object:
         mo = p.month_index(m["m"])
