@@ -53,6 +53,7 @@ class TitleSel:
     role_cue: bool = False  # preceded by "as", "sebagai", "làm": names a role even without a person
     person: int | None = None  # index into the persons list
     inferred: PersonEntry | None = None
+    role_in: tuple[tuple[str, str], ...] = ()  # the head's role in some polities (TitlePiece.role_in)
 
 
 @attrs.define(slots=True)
@@ -79,7 +80,8 @@ _AR_STOP = frozenset(
     كان كانت يكون لم لن قد بعد قبل خلال حول عبر ضد بين حتى منذ عند لدى كل بعض غير أي او أو ثم كما
     حيث بينما الذي وزير رئيس مع بشأن لقاء اجتماع زيارة بحث يوم اليوم امس أمس العاصمة مدينة الحكومة
     الوفد وفد بيان السابق المكلف الجديد عام العام شهر الشهر قوات الجيش اللجنة المجلس البرلمان
-    انه انها انهم انهما بانه بانها بانهم لانه لانها وانه وانها وسط اثر جراء بسبب امام وراء ازاء""".split()
+    انه انها انهم انهما بانه بانها بانهم لانه لانها وانه وانها وسط اثر جراء بسبب امام وراء ازاء
+    بان لان وان فان لكن ولكن الا اذ اذا عندما حين ليس""".split()
 )
 # Arabic surnames that are also everyday words: never linked by coreference alone.
 _AR_COMMON_SURNAMES = frozenset(
@@ -136,7 +138,9 @@ _VI_ORG_LEAD = _regex_cache.compile(
 _ID_ORG_LEAD = _regex_cache.compile(
     r"(?:gedung putih|istana(?: negara| kepresidenan)?|kremlin|elysee|élysée|downing street|agama|sosial|"
     r"keuangan|kesehatan|pendidikan|perdagangan|perindustrian|pertanian|perhubungan|kehakiman|pariwisata|"
-    r"ketenagakerjaan|tenaga kerja|energi|kelautan|kebudayaan|penerangan|sekretariat negara)(?= )"
+    r"ketenagakerjaan|tenaga kerja|energi|kelautan|kebudayaan|penerangan|sekretariat negara|"
+    # "Menteri Negara Urusan Pengungsi Yousef Jalala": "Urusan" (affairs of) + the one word it governs
+    r"urusan [^\W\d_]+)(?= )"
 )
 # A letter only Vietnamese uses (horn, breve, circumflex, đ, or a tone mark on a vowel)
 _VI_LETTER = _regex_cache.compile(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữựĂÂĐÊÔƠƯ]|[aeiouy][\u0300\u0301\u0303\u0309\u0323]", regex.IGNORECASE)
@@ -162,9 +166,15 @@ _HONORIFICS = frozenset(
 # "ويدعى محمد الطاهر" (named), "المدعو" (the so-called), "رجلي الأعمال ماكس غولدي"
 # (businessmen), "الطبيب" (the doctor), "المواطن" (the citizen), "الناشط" (the activist)
 _AR_NAMED = ("يدعي", "تدعي", "المدعو", "المدعوه")  # after these a name needs no listed given name
-# (the analyst, the expert, the researcher, the lawyer, the rights activist, the writer)
-_AR_ROLE_CUES = ("الطبيب", "الطبيبه", "المواطن", "المواطنه", "الناشط", "الناشطه", "المحلل", "المحلله", "الخبير",
-                 "الخبيره", "الباحث", "الباحثه", "المحامي", "المحاميه", "الحقوقي", "الحقوقيه", "الكاتب", "الكاتبه")
+# (the analyst, the expert, the researcher, the lawyer, the rights activist, the writer, the
+# leading figure, the diplomat, the judge, the employee, the journalist, the engineer, the
+# opposition figure, the accused, the prisoner, the media figure, the photographer, the player,
+# the coach); each is masculine + feminine
+_AR_ROLE_CUES = tuple(w + suffix for w in (
+    "الطبيب", "المواطن", "الناشط", "المحلل", "الخبير", "الباحث", "المحامي", "الحقوقي", "الكاتب", "القيادي",
+    "الدبلوماسي", "القاضي", "الموظف", "الصحفي", "الصحافي", "المهندس", "المعارض", "المتهم", "السجين",
+    "الاعلامي", "المصور", "اللاعب", "المدرب") for suffix in ("", "ه"))
+_AR_ROLE_CUE_SET = frozenset(_AR_ROLE_CUES)
 _AR_BUSINESS = tuple(w + " الاعمال" for w in ("رجل", "رجلي", "رجال", "سيده", "سيدتي"))
 _AR_HONORIFIC_WORDS = ("السيد", "السيده")
 # the cues after which a name need not start with a listed given name
@@ -611,6 +621,14 @@ def find_persons(
                     add_new(rest[0][0], rest[-1][1], None, original_of(rest[0][0], rest[-1][1]))
                 continue
             _unknown_after_title(norm, span, runs, taken, original_of, add_new, given, in_place, run_starts)
+    # a nisba before a name is the person's nationality, as a cue: "بسجن الليبي مصطفى الإمام"
+    # (the name starts with a listed given name)
+    for s, e in place_spans:
+        if (e - s >= 5 and norm.startswith("ال", s) and (norm[e - 1] == "ي" or norm.startswith("يه", e - 2))
+                and norm[e : e + 1] == " " and (w := _AR_TOKEN.match(norm, e + 1)) is not None and w.group() in given):
+            span = _arabic_name_at(norm, e + 1, given, taken, original_of, False, in_place)
+            if span is not None:
+                add(span[0], span[1], None, original_of(span[0], span[1]))
     vietnamese_names(norm, toks, original_of, add, in_place)
     _vietnamese_bylines(norm, upper, original_of, add)
     _english_unknown(norm, runs, taken, original_of, add, upper, in_place, lower_words)
@@ -955,8 +973,10 @@ def _unknown_after_title(
         elif "باسم" not in words or words[-1] == "باسم":
             return -1
     else:
-        # a nisba or other adjective of the office before the name: "قائدها الميداني محمد ..."
-        start = _skip_adjectives(norm, start, given)
+        # a nisba or other adjective of the office before the name: "قائدها الميداني محمد ...",
+        # or the group it heads, a construct: "زعيم قبائل التبو عيسى ..."
+        skipped = _skip_adjectives(norm, start, given)
+        start = skipped if skipped != start else _skip_construct(norm, start, given)
     # a name right after the office's nisba or country ("وزير الخارجية النيجري حسومي مسعودو")
     # need not start with a listed given name: the office and the adjective before it
     # leave little else to come
@@ -1183,6 +1203,10 @@ def _foreign_looking(w: str) -> bool:
 # مؤكدا أن).  Transcribed foreign names
 # end in ا too (أغونا): the word after them is what tells them apart.
 _AR_GLUED_PREP = ("بال", "لل", "بم")
+_AR_NAME_PARTICLES = frozenset({"عبد", "ابو", "بن", "ابن", "بو"})
+# ...but Maghrebi surnames are made with بال/بل "son of" + a noun (بالحاج Belhaj, بالشيخ
+# Belcheikh, بالخير Belkheir, بالعيد Belaid, بالقاسم Belkacem): those nouns after بال stay
+_AR_BEL_NOUNS = frozenset({"حاج", "شيخ", "خير", "عيد", "قاسم", "طيب", "عربي", "حسن", "حسين", "علي"})
 _AR_AFTER_ACCUSATIVE = frozenset({"ل", "في", "علي", "الي", "ان", "بان", "لان", "من", "عن", "مع", "بعد", "منذ", "حتي"})
 # a time of day before the day it belongs to: "سلوى ... مساء أمس", "صباح اليوم", "فجر الأحد"
 _AR_DAYTIME = frozenset({"مساء", "صباح", "ظهر", "فجر", "عصر", "ليله", "ظهيره", "ضحي"})
@@ -1194,7 +1218,7 @@ def _ar_clause_word(norm: str, w: str, end: int, given_led: bool) -> bool:
     """True when the Arabic word ``w`` (ending at ``end``) after a name's first word is not
     part of the name but the next phrase of the clause (see :data:`_AR_GLUED_PREP`)."""
     if given_led and len(w) >= 5 and w.startswith(_AR_GLUED_PREP):
-        return True
+        return not (w.startswith("بال") and w[3:] in _AR_BEL_NOUNS)
     if w in _AR_DAYTIME:
         m = _AR_TOKEN.match(norm, end + 1) if norm[end : end + 1] == " " else None
         return m is not None and m.group() in _AR_DAY
@@ -1218,10 +1242,12 @@ def _arabic_name_at(
 ) -> tuple[int, int] | None:
     """The 2–3 word Arabic name starting at ``s``, stopped by punctuation and function words
     (``None`` when there is none): its first word a given name unless ``relaxed``."""
-    # up to three Arabic words from s, one white-space character apart
+    # up to three Arabic words from s, one white-space character apart (four with a particle
+    # that makes one name of two words: "عيسى عبد المجيد منصور", "محمد أبو بكر يونس")
     words: list[str] = []
     pos = s
-    while len(words) < 3 and (m := _AR_TOKEN.match(norm, pos)) is not None:
+    while (len(words) < 3 or (len(words) == 3 and _AR_NAME_PARTICLES.intersection(words[1:]))) \
+            and (m := _AR_TOKEN.match(norm, pos)) is not None:
         words.append(m.group())
         pos = m.end() + 1
         if not norm[pos - 1 : pos].isspace():
@@ -1237,8 +1263,8 @@ def _arabic_name_at(
         if (w in _AR_STOP or bare != w or (not picked and w.startswith("ال") and w not in given)
                 or (w.endswith("يه") and not picked)):
             break
-        if picked and w[0] == "و" and w[1:] in given:
-            break  # "ماكس غولدي ورشيد حمداني": a second name
+        if picked and w[0] == "و" and (w[1:] in given or w[1:] in _AR_ROLE_CUE_SET):
+            break  # "ماكس غولدي ورشيد حمداني": a second name; "والموظف": a second person
         if original_of(ws, ws + len(w)) in _AR_STOP_ORIGINAL:
             break  # على (on), إلى (to): folded they look like the name علي
         if picked and in_place[ws]:
@@ -1372,7 +1398,8 @@ _ROLE_NOUNS = frozenset(
     insinyur kontraktor analis peneliti pengamat profesor pakar komedian penyanyi aktor aktris perawat guru
     sopir penulis tersangka terdakwa tahanan sandera korban pengungsi ulama rekan putra putri istri suami
     adik kakak pimpinan dipimpin penumpang warga saksi pegawai karyawan pedagang petani nelayan demonstran
-    tetangga penduduk pekerja buruh teknisi diplomat technician staffer""".split()
+    tetangga penduduk pekerja buruh teknisi diplomat technician staffer pemain pelatih atlet kiper player
+    striker goalkeeper midfielder defender athlete""".split()
 )
 # Vietnamese role nouns of several syllables (the analyst, the expert, the researcher, the
 # journalist, the scholar): a name right after one is a person
@@ -1383,12 +1410,14 @@ _LED_BY = frozenset({("led", "by"), ("headed", "by"), ("commanded", "by"), ("dip
 _ROLE_GAP_WORD = _regex_cache.compile(r"[^\W\d_][\w'-]*")
 _ROLE_REACH = 40  # characters between the role noun's start and the name
 # any of those words (one search finds whether a name has one close before it at all)
-_ROLE_CUE_WORD = _regex_cache.compile(r"\b(?:" + "|".join(sorted(_ROLE_NOUNS | {"by", "oleh"})) + r")(?:e?s)?\b")
+# (with an English plural, or the Indonesian possessive: "Pengacaranya, Nick Kaufman")
+_ROLE_CUE_WORD = _regex_cache.compile(r"\b(?:" + "|".join(sorted(_ROLE_NOUNS | {"by", "oleh"})) + r")(?:e?s|nya)?\b")
 
 
 def _role_noun(w: str) -> bool:
     """``w`` is a role noun or an English plural of one ("contractors", "employees")."""
-    return w in _ROLE_NOUNS or (w.endswith("s") and (w[:-1] in _ROLE_NOUNS or (w.endswith("es") and w[:-2] in _ROLE_NOUNS)))
+    return w in _ROLE_NOUNS or (w.endswith("s") and (w[:-1] in _ROLE_NOUNS or (w.endswith("es") and w[:-2] in _ROLE_NOUNS))) \
+        or (w.endswith("nya") and w[:-3] in _ROLE_NOUNS)
 
 
 def _role_noun_before(norm: str, s: int, upper: bytearray, in_place: bytearray) -> bool:
@@ -1574,6 +1603,28 @@ def _skip_adjectives(norm: str, start: int, given: frozenset[str]) -> int:
         pos = m.end()
     m = _AR_TOKEN.match(norm, pos + 1) if norm[pos : pos + 1] == " " else None
     return pos if m is not None and m.group() in given else start
+
+
+def _skip_construct(norm: str, start: int, given: frozenset[str]) -> int:
+    """``start`` moved past a construct after the office, one word without the article and
+    one or two with it ("زعيم قبائل التبو عيسى ..."), when a listed given name follows; else
+    ``start`` itself."""
+    m = _AR_TOKEN.match(norm, start + 1) if norm[start : start + 1] == " " else None
+    if m is None:
+        return start
+    w = m.group()
+    if w.startswith("ال") or w in _AR_STOP or w in given or len(w) < 3:
+        return start
+    pos = m.end()
+    for _ in range(2):
+        m = _AR_TOKEN.match(norm, pos + 1) if norm[pos : pos + 1] == " " else None
+        if m is None or not m.group().startswith("ال") or m.group() in _AR_STOP:
+            return start
+        pos = m.end()
+        m2 = _AR_TOKEN.match(norm, pos + 1) if norm[pos : pos + 1] == " " else None
+        if m2 is not None and m2.group() in given:
+            return pos
+    return start
 
 
 def _skip_complement(norm: str, start: int, given: frozenset[str]) -> int:
