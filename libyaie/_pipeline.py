@@ -673,11 +673,13 @@ def _title_bodies(
 _DATE_MARGINS = (32, 40)
 _TITLE_MARGINS = (60, 80)
 _DIGITS = _regex_cache.compile(r"\d+")
-_AR_DECADES = ("عشرينيات", "ثلاثينيات", "اربعينيات", "خمسينيات", "ستينيات", "سبعينيات", "ثمانينيات", "تسعينيات")
+# the Arabic decade nouns, …ينيات and …ينات (ثمانينيات, ثمانينات), as rules/dates/ar.py reads them
+_AR_DECADES = tuple(stem + suffix for stem in ("عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين")
+                    for suffix in ("يات", "ات"))
 _DATE_ANCHOR_FUNCTIONS = (
     "yesterday", "today", "today-dated", "tomorrow", "day-before-yesterday", "day-after-tomorrow", "next-day",
     "previous-day", "week", "month-word",
-    "year-word", "decade-word", "century-word", "quarter-word", "season-spring", "season-summer",
+    "year-word", "decade-word", "century-word", "quarter-word", "half-word", "season-spring", "season-summer",
     "season-autumn", "season-winter", "weekend",
 )
 

@@ -65,8 +65,8 @@ def test_weekday_sets() -> None:
     assert [(v, k) for _, v, k, _ in _dates("Pasar itu dibuka setiap hari Jumat.", ref)] == [("XXXX-WXX-5", "set")]
     assert [(v, k) for _, v, k, _ in _dates("Chợ họp vào thứ Sáu hàng tuần.", ref)] == [("XXXX-WXX-5", "set")]
     assert [(v, k) for _, v, k, _ in _dates("يقام السوق كل يوم جمعة في المدينة", ref)] == [("XXXX-WXX-5", "set")]
-    # "setiap minggu" is every week, "كل أحد" everyone: no weekday
-    assert _values("Pasar itu dibuka setiap minggu.", ref) == []
+    # "setiap minggu" is every week (a set of weeks), no weekday
+    assert _values("Pasar itu dibuka setiap minggu.", ref) == ["P1W"]
 
 
 # -- "tới nay": until now ---------------------------------------------------------------------

@@ -35,7 +35,7 @@ class DateSpec:
     calendar: str = "gregorian"  # gregorian | hijri | libyan
     weekday: int | None = None  # 1 = Monday ... 7 = Sunday
     direction: int = 0  # -1 past (الماضي, lalu, last), +1 future (المقبل, tới, next), 0 unmarked
-    rel_unit: str | None = None  # relative to the reference date: D W M Y
+    rel_unit: str | None = None  # relative to the reference date: D W M Y DE
     rel_offset: int = 0
     duration_unit: str | None = None  # Y M W D H DE CE
     duration_amount: int | None = None  # None → X (several)
@@ -44,10 +44,11 @@ class DateSpec:
     century_rel: int | None = None  # -1: last century (القرن الماضي)
     decade_in_century: int | None = None  # 7 for "the seventies" of a century
     quarter: int | None = None
+    half: int | None = None  # 1 or 2: the first or second half of the year (TIMEX3 2021-H1)
     season: str | None = None  # SP SU FA WI
     part_of_day: str | None = None  # MO AF EV NI
     mod: str | None = None
-    set_: bool = False  # a recurring weekday ("every Monday"): XXXX-WXX-1, kind set
+    set_: bool = False  # a recurring weekday ("every Monday"): XXXX-WXX-1; with duration_unit "every day": P1D; kind set
     anaphoric: bool = False  # "the same year" (العام ذاته, cùng năm): the year last named in the text
     weekend: bool = False  # with rel_unit W: the weekend of that week (2020-W52-WE); direction -1: the last one
 
@@ -68,6 +69,30 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> datetime.date | None:
         return datetime.date(g.year, g.month, g.day)
     except (ValueError, OverflowError, ImportError):
         return None
+
+
+def _hijri_year_of(d: datetime.date) -> int | None:
+    """The Umm al-Qura year that ``d`` falls in; None outside the calendar's range."""
+    try:
+        from hijridate import Gregorian
+
+        return int(Gregorian(d.year, d.month, d.day).to_hijri().year)
+    except (ValueError, OverflowError, ImportError):
+        return None
+
+
+def _hijri_closest(month: int, day: int, ref: datetime.date) -> datetime.date | None:
+    """A Hijri day and month written without the year ("20 ربيع الأول"), placed as a
+    Gregorian day and month is (:func:`_closest_year`): the latest one on or before the
+    reference date, unless that lies more than 300 days back (then the next one)."""
+    hy = _hijri_year_of(ref)
+    if hy is None:
+        return None
+    for y in (hy, hy - 1):
+        g = hijri_to_gregorian(y, month, day)
+        if g is not None and g <= ref:
+            return g if (ref - g).days <= 300 else hijri_to_gregorian(y + 1, month, day)
+    return None
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -161,7 +186,8 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
             return Resolved(f"PT{amount}H", "duration", False)
         if unit == "MIN":
             return Resolved(f"PT{amount}M", "duration", False)
-        return Resolved(f"P{amount}{unit}", "duration", False)
+        # "every day", "setiap bulan", "mỗi năm", "كل أسبوع": a set, its period as the value
+        return Resolved(f"P{amount}{unit}", "set" if spec.set_ else "duration", False)
 
     # a set: "every Monday", "setiap hari Senin", "كل يوم اثنين" (TIMEX3 SET, as HeidelTime
     # writes it: XXXX-WXX-1); a weekday is the only set the rules read
@@ -174,6 +200,9 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
     if spec.calendar == "libyan" and y is not None:
         y = y + 632  # years counted from the Prophet's death (و.ر)
     if spec.calendar == "hijri":
+        if y is None and m is not None and d is not None and ref is not None:
+            g0 = _hijri_closest(m, d, ref)  # "20 ربيع الأول": the year from the reference date
+            return None if g0 is None else Resolved(g0.isoformat(), "date", True)
         if y is None or m is None:
             return None
         if d is None:
@@ -213,7 +242,10 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
                 return Resolved("XXXX-WXX-WE", "date", False)
             if spec.season is not None and spec.rel_unit == "Y":
                 return Resolved(f"XXXX-{spec.season}", "date", False)
-            return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[spec.rel_unit], "date", False)
+            return Resolved({"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXX"}[spec.rel_unit],
+                            "date", False)
+        if spec.rel_unit == "DE":
+            return Resolved(str(ref.year // 10 + k), "date", True)  # the last decade (ref 2012): 200
         if spec.rel_unit == "D":
             return Resolved((ref + datetime.timedelta(days=k)).isoformat() + suffix, "date", True)
         if spec.rel_unit == "W":
@@ -229,6 +261,8 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
             yy = ref.year + k
             if spec.quarter:
                 return Resolved(f"{yy:04d}-Q{spec.quarter}", "date", True)
+            if spec.half:
+                return Resolved(f"{yy:04d}-H{spec.half}", "date", True)
             if spec.season:
                 return Resolved(f"{yy:04d}-{spec.season}", "date", True)
             if m is not None:
@@ -270,6 +304,8 @@ def resolve(spec: DateSpec, ref: datetime.date | None) -> Resolved | None:
         if y is None:
             return Resolved(f"XXXX-Q{spec.quarter}", "date", False)
         return Resolved(f"{y:04d}-Q{spec.quarter}", "date", False)
+    if spec.half is not None:
+        return Resolved(f"XXXX-H{spec.half}" if y is None else f"{y:04d}-H{spec.half}", "date", False)
     if spec.season is not None:
         if y is None:
             if ref is None:

@@ -18,6 +18,14 @@ __all__ = ["DAY", "MONTH_NUM", "YEAR", "YEAR2", "Pieces", "direction_of", "relat
 DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 MONTH_NUM = r"(?P<m>0?[1-9]|1[0-2])"
 YEAR = r"(?P<y>1[89]\d\d|20\d\d)"
+_AR_COMPOUND = _regex_cache.compile(r"(?P<unit>\S+)\s+و\s?(?P<ten>\S+)")
+_TENS = frozenset(range(20, 100, 10))
+# a quantity (a number, or a large-number word, not ended by punctuation) in the words before
+# "every day": "nửa triệu thùng mỗi ngày" (half a million barrels a day)
+_RATE_BEFORE = _regex_cache.compile(
+    r"(?:[\d٠-٩]|(?<!\w)(?:hundred|thousand|million|billion|trăm|nghìn|ngàn|triệu|tỷ|ratus|ribu|juta|miliar"
+    r"|مئه|مائه|الف|الاف|مليون|ملايين|مليار)(?!\w))[^.,،!?؟\n\d٠-٩]*$"
+)
 YEAR2 = r"(?P<y>1[89]\d\d|20\d\d|\d\d)"
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -93,6 +101,11 @@ class Pieces:
         if s.isdigit():
             return int(s)
         got = idx.get(s)
+        if got is None and (m := _AR_COMPOUND.fullmatch(s)) is not None:
+            # Arabic 21–99: the unit, و, the ten (اثنين وعشرين = 22)
+            unit, ten = idx.get(m["unit"]), idx.get(m["ten"])
+            if isinstance(unit, int) and isinstance(ten, int) and 1 <= unit <= 9 and ten in _TENS:
+                return ten + unit
         return got if isinstance(got, int) else None
 
     def alt_ordinals(self) -> str:
@@ -176,6 +189,33 @@ def relative_day_rule(p: Pieces, left: str, right: str, examples: Sequence[Examp
 
     return compile_rule(
         f"{p.lang}.date.yesterday-tomorrow", "date", p.lang, rf"{left}{p.alt_words(*_REL_DAY)}{right}", build,
+        examples=examples, negatives=negatives,
+    )
+
+
+def every_unit_rule(
+    p: Pieces, left: str, right: str, every: str, examples: Sequence[Example], negatives: Sequence[str]
+) -> Rule:
+    """``<lang>.date.every-unit``: a recurring period (every day, setiap bulan, mỗi năm, كل
+    أسبوع; every two years) is a TIMEX3 set whose value is the period (P1D, P2Y), as HeidelTime
+    writes it.  ``every`` is the pattern of the language's "every" words; only days, weeks,
+    months and years recur in news this way, and a vague amount (every few days) is left out.
+    A quantity before it makes it a rate, no time expression (``750 triệu feet khối mỗi ngày``,
+    ``1,000 migrants every day``), as annotators read it."""
+    unit = p.alt_units("D", "W", "M", "Y")
+
+    def build(m: regex.Match[str]) -> object:
+        if _RATE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()) is not None:
+            return None
+        u = p.unit(m["u"])
+        n = p.number(m["n"]) if m["n"] else 1
+        if u not in ("D", "W", "M", "Y") or n is None or not 1 <= n <= 99:
+            return None
+        return spec(duration_unit=u, duration_amount=n, set_=True)
+
+    return compile_rule(
+        f"{p.lang}.date.every-unit", "date", p.lang,
+        rf"{left}(?:{every})\s{{1,2}}(?:(?P<n>\d{{1,2}}|{p.alt_numbers()})\s{{1,2}})?(?P<u>{unit}){right}", build,
         examples=examples, negatives=negatives,
     )
 
@@ -298,6 +338,16 @@ spec = DateSpec
 
 
 _REL_OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
+
+
+def half_spec(p: Pieces, first: bool, year: str | None, rel: str | None) -> object:
+    """The first or second half of ``year``, or else of the reference year moved by the
+    relative-year word ``rel`` (TIMEX3 ``2021-H1``)."""
+    h = 1 if first else 2
+    if year:
+        return spec(year=int(year), half=h)
+    fn = p.function_of(rel, "past", "future", "this") if rel else None
+    return spec(half=h, rel_unit="Y", rel_offset=_REL_OFFSET.get(fn or "", 0))
 
 
 def quarter_spec(p: Pieces, q: int | None, year: str | None, rel: str | None) -> object:

@@ -21,6 +21,8 @@ from ._pieces import (
     Pieces,
     ago_build,
     direction_of,
+    every_unit_rule,
+    half_spec,
     next_day_rule,
     quarter_spec,
     relative_day_rule,
@@ -30,6 +32,7 @@ from ._pieces import (
 __all__ = ["rules"]
 
 _OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
+_MOD = {"start": "START", "mid": "MID", "end": "END"}
 
 REF19 = datetime.date(2019, 4, 25)
 _SLASH = _regex_cache.compile(r"\s?[/(]\s?")
@@ -46,7 +49,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     MONTH_PREFIX = p.alt_words("month-prefix")
     YEAR_PREFIX = p.alt_words("year-prefix")
     ORD = p.alt_ordinals()
-    NUM = p.alt_numbers()
+    NUM1 = p.alt_numbers()
+    # a number word, or a compound 21–99: the unit, و, the ten (اثنين وعشرين, خمسة وثلاثون)
+    NUM = rf"(?:{NUM1})(?:\s{{1,2}}و\s?(?:{NUM1}))?"
     UNIT = p.alt_units()
     DUAL = p.alt_duals()
     HMARK = p.alt_words("hijri-marker")
@@ -188,6 +193,13 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return None
         return spec(year=int(m["y"]), month=mo, day=d, calendar="hijri")
 
+    def b_hijri_yearless(m: regex.Match[str]) -> object:
+        mo = p.month_index(m["m"], "hijri")
+        d = int(m["d"]) if m["d"] else 1 if m["first"] else p.ordinal(m["od"])
+        if mo is None or d is None:
+            return None
+        return spec(month=mo, day=d, calendar="hijri")
+
     def b_libyan(m: regex.Match[str]) -> object:
         mo = p.month_index(m["m"], "libyan")
         if mo is None:
@@ -200,8 +212,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         mo = p.month_index(m["m"], "libyan")
         return None if mo is None else spec(month=mo, direction=direction_of(p, m["dir"]))
 
-    decades = {"عشرينيات": 2, "ثلاثينيات": 3, "اربعينيات": 4, "خمسينيات": 5, "ستينيات": 6,
-               "سبعينيات": 7, "ثمانينيات": 8, "تسعينيات": 9}
+    # the decade nouns, …ينيات and the shorter …ينات (ثمانينات, common in Maghrebi and Levantine news)
+    decades = {stem + suffix: n for n, stem in enumerate(
+        ("عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين"), start=2) for suffix in ("يات", "ات")}
     DECADE = alt(list(decades) + ["ال" + k for k in decades])
 
     def b_decade(m: regex.Match[str]) -> object:
@@ -216,6 +229,18 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return spec(decade=190 + n)
 
     return [
+        compile_rule(
+            # "النصف الأول من عام 2021", "النصف الثاني من العام الماضي": a half-year (2021-H1)
+            "ar.date.half-year", "date", "ar",
+            rf"""{AR_L}(?:{p.alt_words("half-word")})\s{{1,2}}(?P<h>الاول|الثاني|الاخير)\s{{1,2}}(?:من\s{{1,2}})?
+                 (?:(?:(?:{YEAR_PREFIX})\s{{1,2}})?{YEAR}(?!\d)|(?:العام|السنه)\s{{1,2}}(?P<dir>{PAST_FUT}){R}|(?:هذا\s{{1,2}})?(?:العام|السنه){R})""",
+            lambda m: half_spec(p, m["h"] == "الاول", m["y"], m["dir"]),
+            examples=[Example("النصف الأول من عام 2021", {"value": "2021-H1"}),
+                      Example("النصف الثاني من العام الماضي", {"value": "2019-H2"}),
+                      Example("النصف الأول من العام", {"value": "2020-H1"})],
+            negatives=["النصف الأول من المباراة", "النصف الاول"],
+            anchor=(p.alt_words("half-word"),),
+        ),
         compile_rule(
             # "الربع الأول من عام 2015", "الربع الثالث 2021": a quarter of a year
             "ar.date.quarter", "date", "ar",
@@ -362,9 +387,13 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             # duration, as "hơn một thập kỷ qua", "more than a decade")
             "ar.date.past-decade", "date", "ar",
             # (not السابق: "العقد السابق" is also "the previous contract")
-            rf"""{AR_L}العقد\s{{1,2}}(?:الماضي|المنصرم|الاخير){R}""",
-            lambda m: spec(duration_unit="DE", duration_amount=1),
-            examples=[Example("خلال العقد الماضي", {"value": "P10Y"}), Example("في العقد الأخير", {"value": "P10Y"})],
+            # With a modifier it is a point in time, the decade before the reference date's:
+            # "أواخر العقد الماضي" (ref 2012) is the late 2000s, 200 END
+            rf"""{AR_L}(?:(?P<mod>{MODS})\s{{1,2}})?العقد\s{{1,2}}(?:الماضي|المنصرم|الاخير){R}""",
+            lambda m: spec(duration_unit="DE", duration_amount=1) if not m["mod"] else spec(
+                rel_unit="DE", rel_offset=-1, mod=_MOD.get(p.function_of(m["mod"], "start", "mid", "end") or "")),
+            examples=[Example("خلال العقد الماضي", {"value": "P10Y"}), Example("في العقد الأخير", {"value": "P10Y"}),
+                      Example("أواخر العقد الماضي", {"value": "200", "mod": "END"}, ref=datetime.date(2012, 2, 22))],
             negatives=["العقد", "العقد الاجتماعي", "العقد المقبل", "العقد السابق"],
             anchor=("العقد",),
         ),
@@ -421,6 +450,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["العام", "الأسبوع"],
         ),
+        every_unit_rule(p, AR_L, R, p.alt_words("set-every"),
+                        [Example("كل يوم", {"value": "P1D", "kind": "set"}), Example("كل أسبوع", {"value": "P1W", "kind": "set"}),
+                         Example("كل عام", {"value": "P1Y", "kind": "set"}), Example("كل أربع سنوات", {"value": "P4Y", "kind": "set"})],
+                        ["كل الأيام", "كل بضعة أيام"]),
         relative_day_rule(p, AR_L, R, [Example("أمس", {"value": "2020-12-27"}), Example("أول أمس", {"value": "2020-12-26"}),
                                      Example("فجر اليوم", {"value": "2020-12-28"})], ["أمسية", "اليوم"]),
         next_day_rule(p, AR_L, R, [Example("في اليوم التالي", {"value": "2020-12-29"}),
@@ -444,7 +477,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "ar.date.duration", "date", "ar",
-            rf"""{first_of(DIGIT, NUM, UNIT, DUAL)}{AR_L}(?<!/)(?<!قبل\s{{1,2}})(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})
+            rf"""{first_of(DIGIT, NUM1, UNIT, DUAL)}{AR_L}(?<!/)(?<!قبل\s{{1,2}})(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})|(?P<u1>{UNIT})\s{{1,2}}(?:واحد|واحدا|واحده)|(?P<dual>{DUAL})
                  |ال(?P<dual2>{DUAL})\s{{1,2}}(?:{PAST_DUAL})){R}""",
             b_duration,
             examples=[
@@ -453,11 +486,29 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("ثلاثة أيام", {"value": "P3D"}),
                 Example("بضعة أشهر", {"value": "PXM"}),
                 Example("عاما واحدا", {"value": "P1Y"}),
+                Example("اثنين وعشرين عاماً", {"value": "P22Y"}),
+                Example("خمسة وثلاثين يوما", {"value": "P35D"}),
                 Example("على مدى العامين الماضيين", {"value": "P2Y"}),
                 Example("خلال الشهرين الأخيرين", {"value": "P2M"}),
             ],
             negatives=["5 أعضاء", "20.000 جندي", "قبل ثلاثة أيام"],
             anchor=(UNIT, DUAL),
+        ),
+        compile_rule(
+            # one unit, bare, after "within / during / for": "خلال عام" (within a year), "في
+            # غضون سنة", "لمدة شهر" (not "خلال عام 2011", "خلال شهر رمضان", "خلال يوم الجمعة")
+            "ar.date.duration-one-unit", "date", "ar",
+            rf"""(?<=(?:^|[^\w])(?:خلال|غضون|لمده|مده|طيله|طوال)\s{{1,2}})(?P<u>عام|سنه|شهر|اسبوع|يوم){R}
+                 (?!\s{{0,2}}(?:\d|[٠-٩]|واحد|ونصف|و?نيف|(?:{MONTH})|(?:{HMONTH})|(?:ال)?(?:{WD_BARE}){R}))""",
+            lambda m: None if (u := p.unit(m["u"])) is None else spec(duration_unit=u, duration_amount=1),
+            examples=[
+                Example("خلال عام", {"value": "P1Y"}),
+                Example("في غضون سنة", {"value": "P1Y"}),
+                Example("لمدة شهر", {"value": "P1M"}),
+            ],
+            negatives=["خلال عام 2011", "خلال شهر رمضان", "خلال يوم الجمعة", "خلال شهر يونيو", "خلال عام ونصف",
+                       "خلال العام"],
+            anchor=("عام", "سنه", "شهر", "اسبوع", "يوم"),
         ),
         compile_rule(
             "ar.date.since-years", "date", "ar",
@@ -484,6 +535,22 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["ربيع 2020"],
             priority=1,
+            anchor=(HMONTH,),
+        ),
+        compile_rule(
+            # a Hijri day and month without the year: the year is the reference date's
+            # ("20 ربيع الأول" in an article of February 2012 is 1433's, 2012-02-12)
+            "ar.date.hijri-day-month", "date", "ar",
+            rf"""{AR_L}(?:(?P<d>[12]\d|30|0?[1-9])\s{{0,2}}(?:من\s{{1,2}})?|(?P<first>غره)\s{{1,2}}(?:من\s{{1,2}})?
+                 |(?P<od>{ORD})\s{{1,2}}(?:من\s{{1,2}})?)(?:{MONTH_PREFIX}\s{{1,2}})?(?P<m>{HMONTH})
+                 (?!\s{{0,2}}[,،]?\s{{0,2}}(?:(?:{YEAR_PREFIX})\s{{1,2}})?\d){R}""",
+            b_hijri_yearless,
+            examples=[
+                Example("20 ربيع الأول", {"value": "2012-02-12"}, ref=datetime.date(2012, 2, 22)),
+                Example("غرة رمضان", {"value": "2020-04-24"}),
+                Example("الأول من شوال", {"value": "2020-05-24"}),
+            ],
+            negatives=["ربيع 2020", "15 ربيع الأول 1442"],
             anchor=(HMONTH,),
         ),
         compile_rule(
@@ -516,6 +583,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             b_decade,
             examples=[
                 Example("سبعينيات القرن الماضي", {"value": "197"}),
+                Example("ثمانينات القرن الماضي", {"value": "198"}),
                 Example("التسعينيات", {"value": "199"}),
             ],
             negatives=["سبعين"],

@@ -17,6 +17,8 @@ from ._pieces import (
     Pieces,
     ago_build,
     direction_of,
+    every_unit_rule,
+    half_spec,
     latin_hijri_rule,
     next_day_rule,
     quarter_spec,
@@ -63,7 +65,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     # what makes "a day" a rate: a quantity (a number, "million", "twice") and at most two words
     # before it ("500,000 barrels a day", "$60 million a year", "three times a week")
     rate_before = compile_pattern(
-        rf"(?:\d|(?<![\w]){p.alt_words('rate-quantity')})(?:\s{{1,2}}[^\W\d_]{{1,20}}){{0,2}}\s{{1,2}}$")
+        rf"(?:\d[)\]]?|(?<![\w]){p.alt_words('rate-quantity')})(?:\s{{1,2}}[^\W\d_]{{1,20}}){{0,2}}\s{{1,2}}$")
+    # "a day after the strike" is the next day, no duration; "one day soon": some day
+    day_after = compile_pattern(r"\s{1,2}(?:after|before|soon)(?!\w)")
+    just_before = compile_pattern(r"(?<!\w)(?:just|only|barely|merely)\s{1,2}$")
     # what "a 2015 ..." may not be followed by: a unit of measure ("a 1900 km border")
     MEASURE = p.alt_words("measure-word")
 
@@ -111,6 +116,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return None
         if m["n"] in ("a", "an") and rate_before.search(m.string, max(0, m.start() - 40), m.start()) is not None:
             return None  # a rate, not a duration: "500,000 barrels a day", "$60 million a year", "twice a week"
+        if (u == "D" and m["n"] in ("a", "one") and day_after.match(m.string, m.end()) is not None
+                and just_before.search(m.string, max(0, m.start() - 8), m.start()) is None):
+            return None  # ("just a day after": the short time is the point, a duration)
         return spec(duration_unit=u, duration_amount=None if n < 0 else n)
 
     QUARTER_WORD = p.alt_words("quarter-word")
@@ -143,6 +151,18 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                       Example("Q1 2012", {"value": "2012-Q1"}), Example("Q3/2017", {"value": "2017-Q3"})],
             negatives=["the fifth quarter of 2012", "the first quarter of 20120", "HQ1 2012"],
             anchor_digits=4,
+        ),
+        compile_rule(
+            # "the first half of 2021", "the second half of last year": a half-year
+            "en.date.half-year", "date", "en",
+            rf"""{L}(?:the\s{{1,2}})?(?P<h>first|second|1st|2nd|latter)\s{{1,2}}(?:{p.alt_words("half-word")})\s{{1,2}}of\s{{1,2}}
+                 (?:{YEAR}(?!\d|[.,]\d)|(?:the|this)\s{{1,2}}year{R}|(?P<yw>{PAST_FUT})\s{{1,2}}year{R})""",
+            lambda m: half_spec(p, m["h"] in ("first", "1st"), m["y"], m["yw"]),
+            examples=[Example("the first half of 2021", {"value": "2021-H1"}),
+                      Example("the second half of last year", {"value": "2019-H2"}),
+                      Example("in the first half of the year", {"value": "2020-H1"})],
+            negatives=["the first half of the match", "half of 2021"],
+            anchor=(p.alt_words("half-word"),),
         ),
         compile_rule(
             # "the third quarter", "the fourth quarter of last year": a quarter of the reference
@@ -272,6 +292,18 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             negatives=["last minute"],
             anchor=("week", "month", "year"),
         ),
+        compile_rule(
+            # two units on: "the week after next", "the month before last"
+            "en.date.relative-unit-two", "date", "en",
+            rf"{L}the\s{{1,2}}(?P<u>week|month|year)\s{{1,2}}(?:(?P<after>after\s{{1,2}}next)|before\s{{1,2}}last){R}",
+            lambda m: None if (u := _REL_UNIT.get(m["u"])) is None else spec(rel_unit=u, rel_offset=2 if m["after"] else -2),
+            examples=[
+                Example("the week after next", {"value": "2021-W02"}),
+                Example("the year before last", {"value": "2018"}),
+            ],
+            negatives=["the week after the vote", "the month before"],
+            anchor=("week", "month", "year"),
+        ),
         latin_hijri_rule(p, L, R, [Example("1 Shawwal 1441 AH", {"value": "2020-05-24"}), Example("Ramadan 1441 AH", {"value": "2020-04"}),
                           Example("10 Dhul Hijjah 1441", {"value": "2020-07-31"}),
                           Example("9 Ramadan 1436 AH", {"value": "2015-06-26"}),
@@ -279,6 +311,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                           Example("Ramadan 10, 1431", {"value": "2010-08-20"}),
                           Example("Shawwal 1st, 1441 AH", {"value": "2020-05-24"})],
                          ["Ramadan Abu Zakouk", "Safar 2020", "Ramadan 10, 2010", "10 Ramadan 10, 1431"]),
+        every_unit_rule(p, L, R, p.alt_words("set-every"),
+                        [Example("every day", {"value": "P1D", "kind": "set"}), Example("each month", {"value": "P1M", "kind": "set"}),
+                         Example("every two years", {"value": "P2Y", "kind": "set"})],
+                        ["every few days", "every Monday", "everyday life", "every daylight hour", "1,000 migrants arrive every day"]),
         relative_day_rule(p, L, R, [Example("yesterday", {"value": "2020-12-27"}), Example("this morning", {"value": "2020-12-28"})],
                           ["today"]),
         next_day_rule(p, L, R, [Example("the next day", {"value": "2020-12-29"}),
@@ -296,7 +332,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             ],
             negatives=["two days ago", "a 5-year-old", "a year ago", "three weeks later",
                        # rates: a quantity per unit is no duration
-                       "500,000 barrels a day", "$60 million a year", "twice a week", "three times a day"],
+                       "500,000 barrels a day", "$60 million a year", "twice a week", "three times a day",
+                       "($54,000) a month", "a day after the strike", "one day soon"],
             anchor=(UNIT,),
         ),
         compile_rule(

@@ -16,6 +16,8 @@ from ._pieces import (
     Pieces,
     ago_build,
     direction_of,
+    every_unit_rule,
+    half_spec,
     latin_hijri_rule,
     next_day_rule,
     quarter_spec,
@@ -57,6 +59,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     p = Pieces(tables, "id")
     MONTH = p.alt_months("gregorian")
     PAST_FUT = p.alt_words("past", "future", "this")
+    PAST_THIS = p.alt_words("past", "this")
     WEEKDAY = p.alt_weekdays()
     NUM = p.alt_numbers()
     UNIT = p.alt_units()
@@ -89,6 +92,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             return None
         if m["y"]:
             return spec(year=int(m["y"]), month=mo)
+        if m.groupdict().get("same"):
+            return spec(month=mo, rel_unit="Y", rel_offset=0, anaphoric=True)
         if m["yw"]:
             # CONTRACT §4: "Oktober tahun lalu" (ref Dec 2020) is 2020-10, the last October
             fn = p.function_of(m["yw"], "past", "future", "this")
@@ -133,6 +138,8 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     def b_duration(m: regex.Match[str]) -> object:
         u = p.unit(m["u"])
         if m["se"]:
+            if "-" in m["u"]:
+                return None  # "sehari-hari" (everyday), "setahun-tahun": no amount of time
             n: int | None = 1
         else:
             n = p.number(m["n"])
@@ -143,6 +150,18 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         return spec(duration_unit=u, duration_amount=None if n < 0 else n)
 
     return [
+        compile_rule(
+            # "semester pertama 2021", "paruh kedua tahun lalu": a half-year (2021-H1)
+            "id.date.half-year", "date", "id",
+            rf"""{L}(?:{p.alt_words("half-word")})\s{{1,2}}(?P<h>pertama|kedua|i|ii|1|2)\s{{1,2}}(?:tahun\s{{1,2}})?
+                 (?:{YEAR}(?!\d|[.,]\d)|(?P<yw>{PAST_FUT}){R})""",
+            lambda m: half_spec(p, m["h"] in ("pertama", "i", "1"), m["y"], m["yw"]),
+            examples=[Example("semester pertama 2021", {"value": "2021-H1"}),
+                      Example("paruh kedua tahun lalu", {"value": "2019-H2"}),
+                      Example("semester I tahun ini", {"value": "2020-H1"})],
+            negatives=["semester pertama", "paruh waktu"],
+            anchor=(p.alt_words("half-word"),),
+        ),
         compile_rule(
             # "kuartal pertama 2015", "kuartal I/2015", "triwulan III tahun 2015": a quarter of a year
             "id.date.quarter", "date", "id",
@@ -187,10 +206,13 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "id.date.month-year", "date", "id",
             rf"""{L}(?:bulan\s{{1,2}})?(?P<m>{MONTH})(?:\s{{0,2}},?\s{{0,2}}(?:tahun\s{{1,2}})?{YEAR}(?!\d)
-                 |\s{{1,2}}tahun\s{{1,2}}(?P<yw>{PAST_FUT}){R}|\s{{1,2}}(?P<dir>{PAST_FUT}){R})""",
+                 |\s{{1,2}}tahun\s{{1,2}}(?P<yw>{PAST_FUT}){R}|\s{{1,2}}(?P<dir>{PAST_FUT}){R}
+                 |\s{{1,2}}(?P<same>tahun\s{{1,2}}(?:itu|tersebut|yang\s{{1,2}}sama)){R})""",
             b_month,
             examples=[
                 Example("Oktober 2011", {"value": "2011-10"}),
+                # "November of that year": the year the text named last (here none: the reference's)
+                Example("November tahun itu", {"value": "2020-11"}),
                 Example("Oktober tahun lalu", {"value": "2020-10"}),
                 Example("Oktober lalu", {"value": "2020-10"}),
                 Example("Maret mendatang", {"value": "2021-03"}),
@@ -257,6 +279,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         latin_hijri_rule(p, L, R, [Example("1 Syawal 1441 H", {"value": "2020-05-24"}), Example("10 Dzulhijjah 1441 Hijriah", {"value": "2020-07-31"}),
                           Example("Ramadhan 1441 H", {"value": "2020-04"})],
                          ["Rajab Ali", "Ramadan 2020"]),
+        every_unit_rule(p, L, R, p.alt_words("set-every"),
+                        [Example("setiap hari", {"value": "P1D", "kind": "set"}), Example("tiap bulan", {"value": "P1M", "kind": "set"}),
+                         Example("setiap tahun", {"value": "P1Y", "kind": "set"}), Example("setiap dua minggu", {"value": "P2W", "kind": "set"})],
+                        ["setiap beberapa hari", "setiap saat"]),
         relative_day_rule(p, L, R, [Example("kemarin", {"value": "2020-12-27"}), Example("besok", {"value": "2020-12-29"}),
                                     Example("pagi ini", {"value": "2020-12-28"})], ["hari ini"]),
         next_day_rule(p, L, R, [Example("keesokan harinya", {"value": "2020-12-29"}),
@@ -277,15 +303,17 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "id.date.duration", "date", "id",
-            rf"""{first_of(DIGIT, NUM, "se")}{L}(?<!/)(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|(?P<se>se))(?P<u>{UNIT})(?!\s{{1,2}}(?:{PAST_FUT}|yang\s{{1,2}}lalu|kemudian|setelahnya|sesudahnya|sebelumnya)(?!\w)){R}""",
+            rf"""{first_of(DIGIT, NUM, "se")}{L}(?<!/)(?:(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}|(?P<se>se))(?P<u>{UNIT})(?!\s{{1,2}}(?:{PAST_THIS}|yang\s{{1,2}}lalu|kemudian|setelahnya|sesudahnya|sebelumnya)(?!\w)){R}(?!-\w)""",
             b_duration,
             examples=[
                 Example("dua minggu", {"value": "P2W"}),
+                # "the next two days": the span of time to come (N units ago is a date)
+                Example("dalam dua hari mendatang", {"value": "P2D"}),
                 Example("beberapa tahun", {"value": "PXY"}),
                 Example("tiga hari", {"value": "P3D"}),
                 Example("setahun", {"value": "P1Y"}),
             ],
-            negatives=["dua minggu lalu", "28 orang", "sehari sebelumnya", "tiga hari kemudian"],
+            negatives=["dua minggu lalu", "28 orang", "sehari sebelumnya", "tiga hari kemudian", "kehidupan sehari-hari"],
             anchor=(UNIT, *("se" + u for u in p.t.units)),  # setahun: the anchors hold the se- forms
         ),
         compile_rule(

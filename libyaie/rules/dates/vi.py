@@ -20,6 +20,8 @@ from ._pieces import (
     Pieces,
     ago_build,
     direction_of,
+    every_unit_rule,
+    half_spec,
     next_day_rule,
     relative_day_rule,
     roman_or_int,
@@ -62,6 +64,9 @@ def _capital_quarter(original: str) -> bool:
 def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     p = Pieces(tables, "vi")
     PAST_FUT = p.alt_words("past", "future", "this")
+    # "sau" (after) and "trước" (before) name the next or last one only at the end of the phrase:
+    # "ngày 24/12 năm sau" is next year's, "giữa tháng 2 sau các cuộc biểu tình" is "after the protests"
+    DIR_END = r"""(?:(?<!sau)(?<!trước)|(?=\s{0,2}(?:[.,;:!?)\]"”»\n]|$)))"""
     WEEKDAY = p.alt_weekdays()
     NUM = p.alt_numbers(exclude=["năm"])
     UNIT = p.alt_units()
@@ -122,7 +127,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.day-month-year", "date", "vi",
             rf"""{L}(?:{DAYP}\s{{1,2}})?{DAY}\s{{1,2}}tháng\s{{1,2}}{MONTH_NUM}
-                 (?:\s{{1,2}}năm\s{{1,2}}{YEAR}|\s{{1,2}}năm\s{{1,2}}(?P<yw>{PAST_FUT}){R}|\s{{1,2}}(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d))?(?!\d)""",
+                 (?:\s{{1,2}}năm\s{{1,2}}{YEAR}|\s{{1,2}}năm\s{{1,2}}(?P<yw>{PAST_FUT}){R}|\s{{1,2}}(?P<dir>{PAST_FUT}){DIR_END}(?!\s{{1,2}}\d))?(?!\d)""",
             b_dmy,
             examples=[
                 Example("ngày 27 tháng 12 năm 2020", {"value": "2020-12-27"}),
@@ -135,7 +140,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.day-month-numeric", "date", "vi",
             rf"""{L}(?:{DAYP})\s{{1,2}}{DAY}[/\-.]{MONTH_NUM}(?:[/\-.]{YEAR})?(?![\d/])
-                 (?:\s{{1,2}}năm\s{{1,2}}(?P<yw>{PAST_FUT}){R}|\s{{1,2}}(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d){R})?""",
+                 (?:\s{{1,2}}năm\s{{1,2}}(?P<yw>{PAST_FUT}){R}|\s{{1,2}}(?P<dir>{PAST_FUT}){DIR_END}(?!\s{{1,2}}\d){R})?""",
             b_dmy,
             examples=[
                 Example("ngày 27/12", {"value": "2020-12-27"}),
@@ -153,7 +158,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.month-year", "date", "vi",
             rf"""{L}tháng\s{{1,2}}{MONTH_NUM}(?:\s{{0,2}}[/\-]\s{{0,2}}{YEAR}|\s{{1,2}}năm\s{{1,2}}{YEAR.replace("<y>", "<y2>")}
-                 |\s{{1,2}}(?:năm\s{{1,2}}(?P<yw>{PAST_FUT})|(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d)))?(?![\d/])""",
+                 |\s{{1,2}}(?:năm\s{{1,2}}(?P<yw>{PAST_FUT})|(?P<dir>{PAST_FUT}){DIR_END}(?!\s{{1,2}}\d)))?(?![\d/])""",
             b_month,
             examples=[
                 Example("tháng 10/2011", {"value": "2011-10"}),
@@ -168,7 +173,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.weekday", "date", "vi",
             rf"""{L}(?:(?P<pod>{MORNING}|{EVENING})\s{{1,2}})?(?P<wd>{WEEKDAY})
-                 (?:\s{{1,2}}(?:(?:{WEEK})\s{{1,2}}(?P<wdir>{PAST_FUT})|(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d))(?!\w))?{R}""",
+                 (?:\s{{1,2}}(?:(?:{WEEK})\s{{1,2}}(?P<wdir>{PAST_FUT})|(?P<dir>{PAST_FUT}){DIR_END}(?!\s{{1,2}}\d))(?!\w))?{R}""",
             b_weekday,
             examples=[
                 Example("thứ Tư tuần trước", {"value": "2020-12-23"}),
@@ -197,7 +202,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             "vi.date.weekday-day-month", "date", "vi",
             rf"""{L}(?P<wd>{WEEKDAY})\s{{1,2}}{DAY}[/\-]{MONTH_NUM}(?:[/\-]{YEAR})?(?![\d/])
-                 (?:\s{{1,2}}(?P<dir>{PAST_FUT})(?!\s{{1,2}}\d){R})?""",
+                 (?:\s{{1,2}}(?P<dir>{PAST_FUT}){DIR_END}(?!\s{{1,2}}\d){R})?""",
             b_dmy,
             examples=[
                 Example("Chủ nhật 23/10", {"value": "2020-10-23"}),
@@ -223,6 +228,11 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             negatives=["những năm qua", "một tuần sau", "ba tháng tới", "năm tới nay"],
             anchor=("tuần", "tháng", "năm"),
         ),
+        # hàng is "every" only before ngày and tuần: "hàng tháng", "hàng năm" are also "for months, years"
+        every_unit_rule(p, L, R, r"mỗi|hằng|hàng(?=\s{1,2}(?:ngày|tuần))",
+                        [Example("mỗi ngày", {"value": "P1D", "kind": "set"}), Example("hằng năm", {"value": "P1Y", "kind": "set"}),
+                         Example("hàng tuần", {"value": "P1W", "kind": "set"})],
+                        ["kéo dài hàng tháng", "hàng năm trời", "mỗi thứ Hai", "750 triệu feet khối mỗi ngày"]),
         relative_day_rule(p, L, R, [Example("hôm qua", {"value": "2020-12-27"}), Example("ngày mai", {"value": "2020-12-29"}),
                                     Example("sáng nay", {"value": "2020-12-28"}), Example("hôm nay", {"value": "2020-12-28"})],
                           ["ngày nay"]),
@@ -314,6 +324,20 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                       Example("trong những năm 1980,", {"value": "198"})],
             negatives=["thập niên qua", "những năm 2011", "những năm 2000/01"],
             anchor_digits=4,
+        ),
+        compile_rule(
+            # "nửa đầu năm 2021", "nửa cuối năm nay", "6 tháng đầu năm": a half-year (2021-H1)
+            "vi.date.half-year", "date", "vi",
+            rf"""{L}(?:nửa\s{{1,2}}(?P<h>đầu|cuối|sau)|(?:6|sáu)\s{{1,2}}tháng\s{{1,2}}(?P<h6>đầu|cuối))\s{{1,2}}(?:của\s{{1,2}})?năm
+                 (?:\s{{1,2}}{YEAR}(?!\d)|\s{{1,2}}(?P<yw>{PAST_FUT}){R}|{R}(?!\s{{1,2}}\d))""",
+            lambda m: half_spec(p, (m["h"] or m["h6"]) == "đầu", m["y"], m["yw"]),
+            examples=[Example("nửa đầu năm 2021", {"value": "2021-H1"}),
+                      Example("nửa đầu năm tới", {"value": "2021-H1"}),
+                      Example("6 tháng cuối năm 2019", {"value": "2019-H2"}),
+                      Example("sáu tháng đầu năm", {"value": "2020-H1"})],
+            negatives=["nửa đầu", "6 tháng"],
+            priority=1,
+            anchor=("năm",),
         ),
         compile_rule(
             "vi.date.quarter", "date", "vi",
