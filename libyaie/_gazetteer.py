@@ -107,6 +107,9 @@ class TitlePiece(NamedTuple):
     position: str = "before"
     country: str | None = None
     organization: str | None = None
+    # the role the office has in some polities instead of ``role`` (country code, role):
+    # "Attorney General" heads the prosecution, but in the U.S. it is the justice minister
+    role_in: tuple[tuple[str, str], ...] = ()
 
 
 class Candidate(NamedTuple):
@@ -550,7 +553,7 @@ def _person_from(ctx: _Ctx, i: int, d: Mapping[str, Any]) -> PersonEntry:
 # --------------------------------------------------------------------------- titles
 
 _TITLE_TABLES = {
-    "head": {"forms", "role", "class", "qualifier", "source", "country", "organization"},
+    "head": {"forms", "role", "class", "qualifier", "source", "country", "organization", "role_in"},
     "portfolio": {"forms", "role", "classes", "source", "country", "organization"},
     "modifier": {"forms", "qualifier", "position", "source"},
     "connector": {"forms", "source"},
@@ -577,6 +580,11 @@ def _titles_from(path: Path, data: Mapping[str, Any], lines: list[str], lang: st
             q = str(d.get("qualifier", "") or "") or None
             if q is not None and q not in QUALIFIERS:
                 raise ctx.err(i, f"unknown qualifier {q!r}", eid)
+            role_in_d = d.get("role_in", {})
+            if not isinstance(role_in_d, dict) or not all(
+                isinstance(c, str) and len(c) == 2 and c.isupper() and r in ROLES for c, r in role_in_d.items()
+            ):
+                raise ctx.err(i, "role_in must map ISO country codes to role codes", eid)
             pos = str(d.get("position", "before"))
             if pos not in ("before", "after"):
                 raise ctx.err(i, f"position must be 'before' or 'after', not {pos!r}", eid)
@@ -586,6 +594,7 @@ def _titles_from(path: Path, data: Mapping[str, Any], lines: list[str], lang: st
                     classes=_str_list(ctx, i, d.get("classes", []), "classes", eid), qualifier=q,
                     position=pos, country=str(d.get("country", "") or "") or None,
                     organization=str(d.get("organization", "") or "") or None,
+                    role_in=tuple(sorted(role_in_d.items())),
                 )
             )
     return out

@@ -97,11 +97,21 @@ _BEFORE_TITLE = _regex_cache.compile(r"(?:'s|’s)?\s{1,2}")
 _ROLE_CUES = _regex_cache.compile(r"(?:(?:sebagai|selaku|menjadi|làm|là|thành|vai trò|as|became|named|appointed)\s{1,2}|['’]s\s{1,2})$")
 # offices held for another office: kept lowercase when a held office follows (see _filter_titles)
 _RELATIONAL_ROLES = frozenset({"spokesperson"})
+# two offices held at once, the holder named after the second: "phó thủ tướng kiêm Bộ trưởng",
+# "wakil perdana menteri merangkap menteri luar negeri", "deputy prime minister and concurrently"
+_CONCURRENTLY = _regex_cache.compile(r"[^\S\n]{1,2}(?:kiêm(?: nhiệm)?|merangkap|sekaligus|cum|and concurrently)[^\S\n]{1,2}")
+# an acronym (no place: the title would have its country) right before a title
+_ACRONYM_BEFORE = _regex_cache.compile(r"(?<![\w.])([a-z]{2,6})[^\S\n]{1,2}$")
 _OF_GAP = _regex_cache.compile(r"[^\S\n]{1,2}(?:(?:for|of|to)[^\S\n]{1,2}(?:the[^\S\n]{1,2})?|của[^\S\n]{1,2}|باسم[^\S\n]{1,2})?")
 # "of" / "for" (+ "the") after a lowercase English head, before the capitalised name of the
 # body it heads or speaks for: "the head of the High National Election Commission", "a
 # spokesman for Operation Volcano of Rage" (the body's first word is checked for a capital)
-_OF_BODY = _regex_cache.compile(r"[^\S\n]{1,2}(?:for|of)[^\S\n]{1,2}(?:the[^\S\n]{1,2})?(?=[^\W\d_]{2})")
+_OF_BODY = _regex_cache.compile(
+    r"[^\S\n]{1,2}(?:for|of)[^\S\n]{1,2}(?:the[^\S\n]{1,2})?"
+    # a lowercase word of the news about the body: "chairman of the ruling National Transitional Council"
+    r"(?:(?:ruling|new|newly[^\S\n]formed|interim|rebel|rebels'|outgoing|rival|powerful|defunct|now-defunct)[^\S\n]{1,2})?"
+    r"(?=[^\W\d_]{2})"
+)
 # an election noun right before a title: the office, not its holder (a candidate, "calon
 # Perdana Menteri", is annotated as the office he is named for)
 _ELECTION_BEFORE = _regex_cache.compile(
@@ -505,6 +515,7 @@ class Extractor:
             sel = TitleSel(m.start, m.end, r.role, r.qualifier, r.country, r.organization, r.head,
                            r.has_portfolio, bare_lower)
             sel.role_cue = _ROLE_CUES.search(norm, max(0, m.start - 20), m.start) is not None
+            sel.role_in = r.role_in
             out.append(sel)
         return out
 
@@ -540,6 +551,10 @@ class Extractor:
                        ) -> list[TitleSel]:
         keep: list[TitleSel] = []
         for k, t in enumerate(titles):
+            if (t.role == "president" and t.country is None
+                    and (acr := _ACRONYM_BEFORE.search(norm, max(0, t.start - 9), t.start)) is not None
+                    and all(original(i).isupper() for i in range(acr.start(1), acr.end(1)))):
+                t.role = "head"  # the president of a body named by its acronym: "CAF President Issa Hayatou"
             if t.start and _ELECTION_BEFORE.search(norm, max(0, t.start - 16), t.start) is not None:
                 continue  # the office an election fills, not a holder: "Pemilu Presiden", "bầu cử Tổng thống"
             if t.person is None and _MANY_COUNTRIES_AFTER.match(norm, t.end) is not None:
@@ -552,14 +567,20 @@ class Extractor:
                 # a spokesperson of the office that follows speaks for it: "juru bicara
                 # Marsekal Khalifa Haftar", "the spokesman for Field Marshal Haftar"
                 nxt = titles[k + 1] if k + 1 < len(titles) else None
-                if (t.role in _RELATIONAL_ROLES and nxt is not None and (nxt.person is not None or nxt.country is not None)
-                        and _OF_GAP.fullmatch(norm, t.end, nxt.start) is not None):
+                if (nxt is not None and (nxt.person is not None or nxt.country is not None)
+                        and ((t.role in _RELATIONAL_ROLES and _OF_GAP.fullmatch(norm, t.end, nxt.start) is not None)
+                             or _CONCURRENTLY.fullmatch(norm, t.end, nxt.start) is not None)):
+                    # (or two offices of one holder: "phó thủ tướng kiêm Bộ trưởng Nội vụ Angelino Alfano")
                     t.country = nxt.country
                 elif not _heads_named_body(norm, t, original, nxt, persons):
                     continue  # "general election", "the head of": a lowercase title needs a person, a country or a cue
             elif vague and not _heads_named_body(norm, t, original, titles[k + 1] if k + 1 < len(titles) else None,
                                                  persons):
                 continue
+            elif t.bare_lower and t.person is not None:
+                # a named holder too: "Mustafa Abdul Jalil, chairman of the ruling National
+                # Transitional Council" (the title spans the body; a council's head chairs it)
+                _heads_named_body(norm, t, original, titles[k + 1] if k + 1 < len(titles) else None, persons)
             keep.append(t)
         return keep_titles(keep, persons)
 
@@ -1130,6 +1151,7 @@ def _document(
         return Person(None, ps.name, ())
 
     title_mentions: list[TitleMention] = []
+    head_country: dict[str, str] = {}  # the country of the last title of each head (role_in below)
     for t in titles:
         os_, oe, tx = span(t.start, t.end)
         person = None
@@ -1139,8 +1161,17 @@ def _document(
         elif t.inferred is not None:
             person = Person(t.inferred.id, t.inferred.name, t.inferred.aliases)
             inferred = True
+        role, country = t.role, t.country
+        if t.role_in:
+            # the U.S. Attorney General is its justice minister; said again without the country,
+            # the same office as the last time the text named it ("Jaksa Agung AS ... Jaksa Agung")
+            if t.country is not None:
+                head_country[t.head] = t.country
+            country = country or head_country.get(t.head)
+            if country is not None:
+                role = dict(t.role_in).get(country, role)
         title_mentions.append(
-            TitleMention(os_, oe, tx, role=t.role, qualifier=t.qualifier, country=t.country,
+            TitleMention(os_, oe, tx, role=role, qualifier=t.qualifier, country=country,
                          organization=t.organization, person=person, inferred=inferred)
         )
     person_mentions = []

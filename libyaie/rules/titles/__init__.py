@@ -50,6 +50,8 @@ class TitleReading:
     abbreviation: bool
     modifiers: int = 0
     """How many words of modifiers (cựu, mantan, former) come before the head."""
+    role_in: tuple[tuple[str, str], ...] = ()
+    """The head's role in some polities instead of ``role`` (see ``TitlePiece.role_in``)."""
 
 
 def _after_li(key: str) -> str:
@@ -168,7 +170,7 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
         k: TitleReading(
             role=h.role, qualifier=h.qualifier or None, country=h.country, organization=h.organization,
             head=clitic_of.get(k, k),
-            has_portfolio=False, abbreviation=k in abbreviations,
+            has_portfolio=False, abbreviation=k in abbreviations, role_in=h.role_in,
         )
         for k, h in heads.items() if h.role is not None
     }
@@ -248,6 +250,7 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
             role=role, qualifier=qual, country=country, organization=organization, head=clitic_of.get(head_s, head_s),
             has_portfolio=port is not None, abbreviation=head_s in abbreviations,
             modifiers=sum(len(x.split()) for x in mods) if mods else 0,
+            role_in=head.role_in if port is None else (),
         )
 
     def accept(original: str) -> bool:
