@@ -217,6 +217,7 @@ def every_unit_rule(
         f"{p.lang}.date.every-unit", "date", p.lang,
         rf"{left}(?:{every})\s{{1,2}}(?:(?P<n>\d{{1,2}}|{p.alt_numbers()})\s{{1,2}})?(?P<u>{unit}){right}", build,
         examples=examples, negatives=negatives,
+        anchor=(unit,),  # every match holds its unit: the rule runs around unit words only
     )
 
 
