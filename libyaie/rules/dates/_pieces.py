@@ -341,22 +341,20 @@ spec = DateSpec
 _REL_OFFSET = {"past": -1, "future": 1}  # "this" and unmarked: 0
 
 
-def half_spec(p: Pieces, first: bool, year: str | None, rel: str | None) -> object:
-    """The first or second half of ``year``, or else of the reference year moved by the
-    relative-year word ``rel`` (TIMEX3 ``2021-H1``)."""
-    h = 1 if first else 2
-    if year:
-        return spec(year=int(year), half=h)
-    fn = p.function_of(rel, "past", "future", "this") if rel else None
-    return spec(half=h, rel_unit="Y", rel_offset=_REL_OFFSET.get(fn or "", 0))
+_YEAR_PARTS = {"quarter": 4, "half": 2}
 
 
-def quarter_spec(p: Pieces, q: int | None, year: str | None, rel: str | None) -> object:
-    """The quarter ``q`` (1–4) of ``year``, or else of the reference year moved by the
-    relative-year word ``rel`` ("last year": the year before; none: the reference year's)."""
-    if q is None or not 1 <= q <= 4:
+def year_part_spec(p: Pieces, part: str, n: int | None, year: str | None, rel: str | None) -> object:
+    """Part ``n`` of a year, a ``quarter`` (1–4, TIMEX3 ``2021-Q1``) or a ``half`` (1–2,
+    ``2021-H1``); -1 is the last one (الربع الأخير, the latter half).  Of ``year``, or else of
+    the reference year moved by the relative-year word ``rel`` ("last year": the year before;
+    none: the reference year's)."""
+    if n == -1:
+        n = _YEAR_PARTS[part]
+    if n is None or not 1 <= n <= _YEAR_PARTS[part]:
         return None
+    q, h = (n, None) if part == "quarter" else (None, n)
     if year:
-        return spec(year=int(year), quarter=q)
+        return spec(year=int(year), quarter=q, half=h)
     fn = p.function_of(rel, "past", "future", "this") if rel else None
-    return spec(quarter=q, rel_unit="Y", rel_offset=_REL_OFFSET.get(fn or "", 0))
+    return spec(quarter=q, half=h, rel_unit="Y", rel_offset=_REL_OFFSET.get(fn or "", 0))

@@ -9,7 +9,7 @@ durations with digits, number words and duals; decades of a century.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import regex
 
@@ -22,11 +22,10 @@ from ._pieces import (
     ago_build,
     direction_of,
     every_unit_rule,
-    half_spec,
     next_day_rule,
-    quarter_spec,
     relative_day_rule,
     spec,
+    year_part_spec,
 )
 
 __all__ = ["rules"]
@@ -68,9 +67,14 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     QUARTER_WORD = p.alt_words("quarter-word")
     Q_ORD = rf"(?P<q>{ORD}|(?P<last>الاخير))"
 
-    def b_quarter(m: regex.Match[str]) -> object:
-        g = m.groupdict()
-        return quarter_spec(p, 4 if g["last"] else p.ordinal(g["q"]), g.get("y"), g.get("dir"))
+    def b_year_part(part: str) -> Callable[[regex.Match[str]], object]:
+        def build(m: regex.Match[str]) -> object:
+            g = m.groupdict()
+            return year_part_spec(p, part, -1 if g["last"] else p.ordinal(g["q"]), g.get("y"), g.get("dir"))
+
+        return build
+
+    b_quarter = b_year_part("quarter")
 
     # "the past two years": a dual with the article and a dual adjective (العامين الماضيين)
     PAST_DUAL = alt(["الماضيين", "الماضيتين", "الأخيرين", "الأخيرتين", "المنصرمين", "المنصرمتين",
@@ -232,9 +236,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             # "النصف الأول من عام 2021", "النصف الثاني من العام الماضي": a half-year (2021-H1)
             "ar.date.half-year", "date", "ar",
-            rf"""{AR_L}(?:{p.alt_words("half-word")})\s{{1,2}}(?P<h>الاول|الثاني|الاخير)\s{{1,2}}(?:من\s{{1,2}})?
+            rf"""{AR_L}(?:{p.alt_words("half-word")})\s{{1,2}}{Q_ORD}\s{{1,2}}(?:من\s{{1,2}})?
                  (?:(?:(?:{YEAR_PREFIX})\s{{1,2}})?{YEAR}(?!\d)|(?:العام|السنه)\s{{1,2}}(?P<dir>{PAST_FUT}){R}|(?:هذا\s{{1,2}})?(?:العام|السنه){R})""",
-            lambda m: half_spec(p, m["h"] == "الاول", m["y"], m["dir"]),
+            b_year_part("half"),
             examples=[Example("النصف الأول من عام 2021", {"value": "2021-H1"}),
                       Example("النصف الثاني من العام الماضي", {"value": "2019-H2"}),
                       Example("النصف الأول من العام", {"value": "2020-H1"})],

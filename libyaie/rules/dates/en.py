@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import regex
 
@@ -18,13 +18,12 @@ from ._pieces import (
     ago_build,
     direction_of,
     every_unit_rule,
-    half_spec,
     latin_hijri_rule,
     next_day_rule,
-    quarter_spec,
     relative_day_rule,
     spec,
     weekday_set_build,
+    year_part_spec,
 )
 
 __all__ = ["rules"]
@@ -125,9 +124,16 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     # the quarter's number: an ordinal word (first ... fourth) or 1st ... 4th
     Q_ORD = rf"(?P<q>{p.alt_ordinals()}|[1-4](?:st|nd|rd|th))"
 
-    def b_quarter(m: regex.Match[str]) -> object:
-        g = m.groupdict()
-        return quarter_spec(p, int(g["q"][0]) if g["q"][0].isdigit() else p.ordinal(g["q"]), g.get("y"), g.get("yw"))
+    def b_year_part(part: str) -> Callable[[regex.Match[str]], object]:
+        def build(m: regex.Match[str]) -> object:
+            g = m.groupdict()
+            q = g["q"]
+            n = -1 if g.get("last") else int(q[0]) if q[0].isdigit() else p.ordinal(q)
+            return year_part_spec(p, part, n, g.get("y"), g.get("yw"))
+
+        return build
+
+    b_quarter = b_year_part("quarter")
 
     SEASON_WORD = p.alt_words("season-spring", "season-summer", "season-autumn", "season-winter")
     season_codes = {"season-spring": "SP", "season-summer": "SU", "season-autumn": "FA", "season-winter": "WI"}
@@ -155,9 +161,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             # "the first half of 2021", "the second half of last year": a half-year
             "en.date.half-year", "date", "en",
-            rf"""{L}(?:the\s{{1,2}})?(?P<h>first|second|1st|2nd|latter)\s{{1,2}}(?:{p.alt_words("half-word")})\s{{1,2}}of\s{{1,2}}
+            rf"""{L}(?:the\s{{1,2}})?(?:{Q_ORD}|(?P<last>latter))\s{{1,2}}(?:{p.alt_words("half-word")})\s{{1,2}}of\s{{1,2}}
                  (?:{YEAR}(?!\d|[.,]\d)|(?:the|this)\s{{1,2}}year{R}|(?P<yw>{PAST_FUT})\s{{1,2}}year{R})""",
-            lambda m: half_spec(p, m["h"] in ("first", "1st"), m["y"], m["yw"]),
+            b_year_part("half"),
             examples=[Example("the first half of 2021", {"value": "2021-H1"}),
                       Example("the second half of last year", {"value": "2019-H2"}),
                       Example("in the first half of the year", {"value": "2020-H1"})],

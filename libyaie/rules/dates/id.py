@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import regex
 
@@ -17,14 +17,13 @@ from ._pieces import (
     ago_build,
     direction_of,
     every_unit_rule,
-    half_spec,
     latin_hijri_rule,
     next_day_rule,
-    quarter_spec,
     relative_day_rule,
     roman_or_int,
     spec,
     weekday_set_build,
+    year_part_spec,
 )
 
 __all__ = ["rules"]
@@ -69,11 +68,16 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     # the quarter's number: an ordinal (pertama ... keempat), ke-3, a Roman numeral or a digit
     Q_NUM = rf"(?P<q>{p.alt_ordinals()}|ke-?\s{{0,1}}[1-4]|iv|iii|ii|i|[1-4])(?![\w])"
 
-    def b_quarter(m: regex.Match[str]) -> object:
-        g = m.groupdict()
-        qs = g["q"]
-        q = int(qs[-1]) if qs.startswith("ke") and qs[-1].isdigit() else p.ordinal(qs) or roman_or_int(qs)
-        return quarter_spec(p, q, g.get("y"), g.get("yw"))
+    def b_year_part(part: str) -> Callable[[regex.Match[str]], object]:
+        def build(m: regex.Match[str]) -> object:
+            g = m.groupdict()
+            qs = g["q"]
+            q = int(qs[-1]) if qs.startswith("ke") and qs[-1].isdigit() else p.ordinal(qs) or roman_or_int(qs)
+            return year_part_spec(p, part, q, g.get("y"), g.get("yw"))
+
+        return build
+
+    b_quarter = b_year_part("quarter")
 
     def b_dmy(m: regex.Match[str]) -> object:
         mo = p.month_index(m["m"])
@@ -153,9 +157,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         compile_rule(
             # "semester pertama 2021", "paruh kedua tahun lalu": a half-year (2021-H1)
             "id.date.half-year", "date", "id",
-            rf"""{L}(?:{p.alt_words("half-word")})\s{{1,2}}(?P<h>pertama|kedua|i|ii|1|2)\s{{1,2}}(?:tahun\s{{1,2}})?
+            rf"""{L}(?:{p.alt_words("half-word")})\s{{1,2}}{Q_NUM}\s{{1,2}}(?:tahun\s{{1,2}})?
                  (?:{YEAR}(?!\d|[.,]\d)|(?P<yw>{PAST_FUT}){R})""",
-            lambda m: half_spec(p, m["h"] in ("pertama", "i", "1"), m["y"], m["yw"]),
+            b_year_part("half"),
             examples=[Example("semester pertama 2021", {"value": "2021-H1"}),
                       Example("paruh kedua tahun lalu", {"value": "2019-H2"}),
                       Example("semester I tahun ini", {"value": "2020-H1"})],

@@ -21,12 +21,12 @@ from ._pieces import (
     ago_build,
     direction_of,
     every_unit_rule,
-    half_spec,
     next_day_rule,
     relative_day_rule,
     roman_or_int,
     spec,
     weekday_set_build,
+    year_part_spec,
 )
 
 __all__ = ["rules"]
@@ -330,7 +330,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             "vi.date.half-year", "date", "vi",
             rf"""{L}(?:nửa\s{{1,2}}(?P<h>đầu|cuối|sau)|(?:6|sáu)\s{{1,2}}tháng\s{{1,2}}(?P<h6>đầu|cuối))\s{{1,2}}(?:của\s{{1,2}})?năm
                  (?:\s{{1,2}}{YEAR}(?!\d)|\s{{1,2}}(?P<yw>{PAST_FUT}){R}|{R}(?!\s{{1,2}}\d))""",
-            lambda m: half_spec(p, (m["h"] or m["h6"]) == "đầu", m["y"], m["yw"]),
+            lambda m: year_part_spec(p, "half", 1 if (m["h"] or m["h6"]) == "đầu" else 2, m["y"], m["yw"]),
             examples=[Example("nửa đầu năm 2021", {"value": "2021-H1"}),
                       Example("nửa đầu năm tới", {"value": "2021-H1"}),
                       Example("6 tháng cuối năm 2019", {"value": "2019-H2"}),
