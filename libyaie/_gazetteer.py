@@ -163,6 +163,9 @@ class Gazetteer:
     coref_keys: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]  # person id → (Latin, Arabic) link-back keys
     person_index: PersonIndex  # the persons' look-up tables (one-word forms, offices, link-back keys)
     files: tuple[str, ...]
+    # phonetic key of a Latin-script name → index into ``entries`` (Vietnamese
+    # transliterations matched by sound, see :mod:`libyaie._vi_translit`)
+    vi_index: Mapping[str, int] = attrs.field(factory=dict)
 
     def scan(self, norm: str) -> list[Hit]:
         """Every automaton match in ``norm`` that respects the script's word boundaries.
@@ -811,6 +814,9 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
     places = {k: b.freeze() for k, b in builders.items()}
     short_keys, given_ar = person_tables(persons, given.get("ar", set()))
     automaton, entries, person_keys = _build_index(places, persons, _stopwords(root))
+    from ._vi_translit import build_index as vi_build_index
+
+    vi_index = vi_build_index(_phonetic_sources(entries))
     return Gazetteer(
         places=places,
         persons=persons,
@@ -825,7 +831,21 @@ def load(root: Path | None = None, extra: Iterable[Path] = ()) -> Gazetteer:
         coref_keys=person_coref_keys(persons),
         person_index=PersonIndex.build(persons),
         files=tuple(files),
+        vi_index=vi_index,
     )
+
+
+def _phonetic_sources(
+    entries: Iterable[tuple[str, tuple[Candidate, ...], int]]
+) -> Iterator[tuple[str, int, frozenset[tuple[str, str]]]]:
+    """The Latin-script keys of the automaton that name places or persons (not adjectives),
+    with their entry index and the entities they read: the sources of the phonetic index."""
+    for idx, (key, cands, script) in enumerate(entries):
+        if script != 0 or not any(c.isalpha() for c in key):
+            continue
+        ents = frozenset((c.etype, c.id) for c in cands if c.form != "adjective" and not c.upper)
+        if ents and len(ents) == len(cands):
+            yield key, idx, ents
 
 
 def _vi_d_variants(form: str) -> list[str]:

@@ -25,6 +25,7 @@ from ._codes import LANGS
 from ._gazetteer import Gazetteer
 from ._lang import detect
 from ._text import NormText, is_arabic, normalize, normalize_key
+from ._vi_translit import phonetic_hits
 from .model import DateMention, Document, Person, PersonMention, Place, PlaceMention, TitleMention
 from .resolve.persons import (
     PersonSel,
@@ -306,9 +307,12 @@ class Extractor:
         date_block = bytearray(len(norm) + 1)
         for d in date_matches:
             date_block[d.start : d.end] = b"\x01" * (d.end - d.start)
-        place_hits, person_hits = _split_hits(gaz.scan(norm), date_block, self._readings)
-        nlen = len(norm)
+        hits = gaz.scan(norm)
         upper = nt.upper_mask()
+        if lang == "vi" and gaz.vi_index:
+            hits.extend(_phonetic_hits(gaz, norm, upper, hits))
+        place_hits, person_hits = _split_hits(hits, date_block, self._readings)
+        nlen = len(norm)
 
         def is_upper(i: int) -> bool:
             return 0 <= i < nlen and upper[i] == 1
@@ -1039,6 +1043,17 @@ def _reading(cands: tuple[_gazetteer.Candidate, ...]) -> _Reading:
     if pers:
         return 0, ((pers[0].id, pers[0].form) if len({c.id for c in pers}) == 1 else None), ()
     return 1, None, tuple(c for c in cands if c.etype == "place")
+
+
+def _phonetic_hits(gaz: Gazetteer, norm: str, upper: bytearray, hits: list[_gazetteer.Hit]) -> list[_gazetteer.Hit]:
+    """The Vietnamese transliterations the automaton has not found (``Mi-xu-ra-ta``), as
+    hits of the gazetteer entry they sound like (see :mod:`libyaie._vi_translit`)."""
+    entries = gaz.entries
+    out = []
+    for s, e, idx in phonetic_hits(norm, upper, gaz.vi_index, {(h.start, h.end) for h in hits}):
+        key, cands, _ = entries[idx]
+        out.append(_gazetteer.Hit(s, e, key, cands))
+    return out
 
 
 def _split_hits(
