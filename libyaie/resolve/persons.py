@@ -93,6 +93,14 @@ _FILLER_CHARS = _regex_cache.compile(r"[\s\w,،:()\-–.]*")
 # ", " or ", the|a|an ": "Ahmed al-Mismari, the spokesman for ...", "X, a spokesman"
 _APPOSITION_GAP = _regex_cache.compile(r"\s{0,2}[,،]\s{0,2}(?:(?:the|a|an)\s{1,2})?")
 _OF_IN = frozenset({" of ", " in "})
+# the era an office is dated by, right before a person's name: "the intelligence chief under
+# Gaddafi, Abdullah al-Senussi", "kepala intelijen era Khadafi, ...", "رئيس المخابرات في عهد
+# القذافي، ...", "giám đốc tình báo dưới thời Ca-đa-phi, ..."; the cue and the name are filler
+# between a title and the person it introduces
+_ERA_BEFORE = _regex_cache.compile(
+    r"(?:\bunder|(?:\b(?:pada|di)\s)?\b(?:era|zaman|masa|rezim)|\bsemasa|(?:\bdưới\s)?\bthời|\bchế độ"
+    r"|(?<!\w)(?:في\s|ابان\s)?(?:عهد|حكم|زمن))\s{1,2}\Z"
+)
 _GAP_WORDS = _regex_cache.compile(r"[\w.]+")
 _GAP_CHARS = _regex_cache.compile(r"[\s\w.,،:]*")
 _AR_NAME_WORDS = _regex_cache.compile(r"\s{1,2}((?:[\u0621-\u064A]+\s?){2,3})")
@@ -2114,10 +2122,19 @@ def keep_titles(keep: list[TitleSel], persons: list[PersonSel]) -> list[TitleSel
 def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_spans: Sequence[tuple[int, int]]) -> None:
     """Attach each title to the person it introduces (or follows in apposition)."""
     filler: bytearray | None = None  # the places' positions, marked when first needed
+    # the persons that date an office (an era) rather than hold one: from the cue to the name
+    era_spans: list[tuple[int, int]] = []
+    era_of: set[int] = set()
+    for pi, p in enumerate(persons):
+        era = _ERA_BEFORE.search(norm, max(0, p.start - 12), p.start)
+        if era is not None:
+            era_spans.append((era.start(), p.end))
+            era_of.add(pi)
 
     def only_filler(a: int, b: int) -> bool:
         """Between a title and its person (``a <= b``, not only spaces): light punctuation,
-        places (the office's country), honorifics and acronyms in brackets (GNA) only."""
+        places (the office's country), an era (``under Gaddafi``), honorifics and acronyms
+        in brackets (GNA) only."""
         nonlocal filler
         if filler is None:
             filler = bytearray(len(norm) + 1)
@@ -2126,6 +2143,8 @@ def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_sp
                 # "the mayor of Sabratha, Hussein al-Thwadi": "of" / "in" before a place too
                 if s >= 4 and norm[s - 4 : s] in _OF_IN:
                     filler[s - 3 : s] = b"\x01\x01\x01"
+            for s, e in era_spans:  # an era: "under Gaddafi", "في عهد القذافي"
+                filler[s:e] = b"\x01" * (e - s)
         rest = norm[a:b]
         if 1 in filler[a:b]:  # a place stands for a space
             rest = "".join(" " if filler[i] else norm[i] for i in range(a, b))
@@ -2157,7 +2176,7 @@ def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_sp
         while pi < np_ and (ps := starts[pi]) < te + 60:
             # (ps >= te: bisect_left) nothing or spaces only between them (the common case),
             # else only filler
-            if pi not in used and (not norm[te:ps].strip(" ") or only_filler(te, ps)):
+            if pi not in used and pi not in era_of and (not norm[te:ps].strip(" ") or only_filler(te, ps)):
                 p = persons[pi]
                 t.person, p.title = pi, ti
                 used.add(pi)

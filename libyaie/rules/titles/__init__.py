@@ -140,9 +140,10 @@ def _rule_for(lang: str, pieces: Sequence[TitlePiece]) -> Rule:
     left = (AR_L if lang == "ar" else L) + rf"(?!{STOP}{R})"
     if lang == "en":
         # a possessive may stand between 'of' and the body: 'head of Libya's Government of
-        # National Accord', 'chairman of the country's National Oil Corporation'
+        # National Accord', 'chairman of the country's National Oil Corporation'; a body
+        # before the head may be a possessive itself: 'the council's chairman'
         POSS = r"(?:[^\W\d_][\w.\-]{0,24}['’]s\s{1,2})?"
-        pattern = rf"""{left}(?:(?P<mod>{MODB})[\s\-]{{1,2}}(?:(?P<mod2>{MODB})[\s\-]{{1,2}})?)?(?:(?!the\s)(?P<port1>{PORT})\s{{1,2}})?(?P<head>{HEAD})
+        pattern = rf"""{left}(?:(?P<mod>{MODB})[\s\-]{{1,2}}(?:(?P<mod2>{MODB})[\s\-]{{1,2}})?)?(?:(?!the\s)(?P<port1>{PORT})(?:['’]s)?\s{{1,2}})?(?P<head>{HEAD})
                        (?:\s{{1,2}}(?:{CONN})\s{{1,2}}(?:the\s{{1,2}})?{POSS}(?P<port>{PORT}))?(?:[\s\-]{{1,2}}(?P<moda>{MODA}))?{R}"""
     elif lang == "ar":
         # Arabic also lets an after-modifier stand between the head and its portfolio, where
