@@ -45,3 +45,28 @@ def test_the_era_person_never_takes_the_title() -> None:
 )
 def test_a_body_in_the_possessive_before_the_head(text: str, span: str, role: str) -> None:
     assert [(t[0], t[1]) for t in _titles(text)] == [(span, role)]
+
+
+def _persons(text: str, ref: datetime.date = REF) -> list[str]:
+    return [p.text for p in libyaie.extract(text, reference_date=ref).persons]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the sheikh, the imam, the doctor as cues (the name starts with a listed given name)
+        ("وكان الشيخ محمد يعقوب مع الوفد.", "محمد يعقوب"),
+        ("وقالت الدكتورة نبيلة عبد الله إن الوضع صعب.", "نبيلة عبد الله"),
+        # given names of the Levant: نهاد, نبيه (a name ending in يه is not a nisba), ألين
+        ("وقال وزير الداخلية نهاد المشنوق إن التحقيق مستمر.", "نهاد المشنوق"),
+        ("واستقبل رئيس مجلس النواب نبيه بري الوفد.", "نبيه بري"),
+        ("وقالت النائبة ألين سكاف إن الأمر خطير.", "ألين سكاف"),
+    ],
+)
+def test_arabic_names_after_honorifics_and_levantine_given_names(text: str, name: str) -> None:
+    assert name in _persons(text)
+
+
+def test_an_arabic_name_stops_at_a_role_noun_and_a_demonstrative() -> None:
+    assert _persons("وطالب الإمام علي الحسيني القاضي سمير فرحات بذلك.") == ["علي الحسيني", "سمير فرحات"]
+    assert _persons("وطالب الشيخ سالم الزوي بذلك.") == ["سالم الزوي"]

@@ -81,7 +81,7 @@ _AR_STOP = frozenset(
     حيث بينما الذي وزير رئيس مع بشأن لقاء اجتماع زيارة بحث يوم اليوم امس أمس العاصمة مدينة الحكومة
     الوفد وفد بيان السابق المكلف الجديد عام العام شهر الشهر قوات الجيش اللجنة المجلس البرلمان
     انه انها انهم انهما بانه بانها بانهم لانه لانها وانه وانها وسط اثر جراء بسبب امام وراء ازاء
-    بان لان وان فان لكن ولكن الا اذ اذا عندما حين ليس""".split()
+    بان لان وان فان لكن ولكن الا اذ اذا عندما حين ليس بذلك لذلك كذلك وذلك بهذا لهذا بهذه لهذه""".split()
 )
 # Arabic surnames that are also everyday words: never linked by coreference alone.
 _AR_COMMON_SURNAMES = frozenset(
@@ -184,7 +184,8 @@ _AR_ROLE_CUES = tuple(w + suffix for w in (
     "الاعلامي", "المصور", "اللاعب", "المدرب") for suffix in ("", "ه"))
 _AR_ROLE_CUE_SET = frozenset(_AR_ROLE_CUES)
 _AR_BUSINESS = tuple(w + " الاعمال" for w in ("رجل", "رجلي", "رجال", "سيده", "سيدتي"))
-_AR_HONORIFIC_WORDS = ("السيد", "السيده")
+# (Mr, Mrs; the sheikh, the imam, the doctor, the professor, the hajj)
+_AR_HONORIFIC_WORDS = ("السيد", "السيده", "الشيخ", "الامام", "الدكتور", "الدكتوره", "الاستاذ", "الاستاذه", "الحاج")
 # the cues after which a name need not start with a listed given name
 _AR_STRONG_CUES = frozenset(p + w for p in ("", "و", "ف") for w in _AR_NAMED) | frozenset(_AR_BUSINESS)
 # the Latin honorifics are looked for only in front of the capitalised runs (see
@@ -1269,10 +1270,10 @@ def _arabic_name_at(
         pos = ws + len(w)
         bare = w[1:] if len(w) > 3 and w[0] in "وف" and w[1:] in _AR_STOP else w  # ووزير: "and the minister"
         if (w in _AR_STOP or bare != w or (not picked and w.startswith("ال") and w not in given)
-                or (w.endswith("يه") and not picked)):
+                or (w.endswith("يه") and not picked and w not in given)):
             break
-        if picked and w[0] == "و" and (w[1:] in given or w[1:] in _AR_ROLE_CUE_SET):
-            break  # "ماكس غولدي ورشيد حمداني": a second name; "والموظف": a second person
+        if picked and (w in _AR_ROLE_CUE_SET or (w[0] == "و" and (w[1:] in given or w[1:] in _AR_ROLE_CUE_SET))):
+            break  # "ماكس غولدي ورشيد حمداني": a second name; "والموظف", "القاضي": a second person
         if original_of(ws, ws + len(w)) in _AR_STOP_ORIGINAL:
             break  # على (on), إلى (to): folded they look like the name علي
         if picked and in_place[ws]:
