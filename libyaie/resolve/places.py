@@ -225,24 +225,29 @@ _PUBLICATION_HEADS = tuple(sorted(_PUBLICATIONS))
 # quarter, not the place (شارع طرابلس in Misrata, حي الجيزة in Sirte, Jalan Tripoli).
 # Plural heads (شوارع طرابلس, đường phố Tripoli, jalan-jalan Tripoli) name the place's
 # streets and keep it.  عن طريق is "via": the place after it is real.
-_STREET_HEADS_AR = frozenset("شارع طريق ميدان ساحه حي جاده".split())
-_STREET_HEADS_VI = frozenset({"đường", "phố", "đại lộ"})
+_STREET_HEADS_AR = frozenset("شارع طريق ميدان ساحه حي جاده متحف".split())
+_STREET_HEADS_VI = frozenset({"đường", "phố", "đại lộ", "bảo tàng"})
 _STREET_HEADS_VI_KEEP = frozenset("thành đường con tuyến".split())  # thành phố, đường phố, con đường
 _AR_PROCLITICS = ("وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _STREET_PREV = _regex_cache.compile(r"(?r)(?:(\w+)\s{1,2})?(\w+)\s{1,2}$")
-_STREET_AFTER = _regex_cache.compile(r"\s{1,2}(street|road|square|avenue|boulevard|st\.)(?!\w)")
-_STREET_AFTER_HEADS = ("street", "road", "square", "avenue", "boulevard", "st.")
+_STREET_AFTER = _regex_cache.compile(r"\s{1,2}(street|road|square|avenue|boulevard|st\.|museum)(?!\w)")
+_STREET_AFTER_HEADS = ("street", "road", "square", "avenue", "boulevard", "st.", "museum")
+# a museum named after its place names the building, as a street does: "the Bardo museum",
+# "Museum Bardo", "Bảo tàng Bardo", "متحف باردو"
+_MUSEUM_AFTER = "museum"
 # the previous word ends like a head (a cheap necessary condition, checked before the regex)
-_STREET_TAILS = tuple(sorted({*_STREET_HEADS_AR, "đường", "phố", "lộ", "jalan"}))
+_STREET_TAILS = tuple(sorted({*_STREET_HEADS_AR, "đường", "phố", "lộ", "tàng", "jalan", "museum"}))
 
 
 def _street(norm: str, s: int, e: int, is_upper: Callable[[int], bool]) -> bool:
-    """The name at ``norm[s:e]`` is part of a street's or a quarter's name: after a street
-    head (شارع، حي، đường, Jalan) or before a capitalised English one (Tripoli Street)."""
+    """The name at ``norm[s:e]`` is part of a street's, a quarter's or a museum's name: after
+    a street head (شارع، حي، đường, Jalan, Museum, متحف) or before a capitalised English one
+    (Tripoli Street; museum also in lower case after "the": the Bardo museum, not a
+    Tripoli museum)."""
     if norm[e : e + 1].isspace() and (
             norm.startswith(_STREET_AFTER_HEADS, e + 1) or norm.startswith(_STREET_AFTER_HEADS, e + 2)):
         m = _STREET_AFTER.match(norm, e)
-        if m is not None and is_upper(m.start(1)):
+        if m is not None and (is_upper(m.start(1)) or (m.group(1) == _MUSEUM_AFTER and norm[s - 4 : s] == "the ")):
             return True
     if s == 0 or not norm[s - 1].isspace():
         return False
@@ -255,8 +260,8 @@ def _street(norm: str, s: int, e: int, is_upper: Callable[[int], bool]) -> bool:
     if m is None:
         return False
     before, w = m.group(1), m.group(2)
-    if w == "jalan":
-        return is_upper(m.start(2))  # Jalan Tripoli (a street), not jalan-jalan or di jalan
+    if w == "jalan" or w == "museum":
+        return is_upper(m.start(2))  # Jalan Tripoli (a street), not jalan-jalan or di jalan; Museum Bardo
     if w in _STREET_HEADS_VI or (before and f"{before} {w}" in _STREET_HEADS_VI):
         return before not in _STREET_HEADS_VI_KEEP
     if w == "طريق" and before == "عن":
