@@ -94,3 +94,14 @@ def test_largest_cities_seats_and_border_towns_are_listed() -> None:
 )
 def test_a_museum_named_after_a_place_is_not_the_place(text: str) -> None:
     assert all(gid != 2472675 for _, gid in _place_ids(text))
+
+
+def test_bylines_and_credits_name_their_journalists() -> None:
+    text = ("Libya frees coast guard chief\nBy Aidan Lewis\n\nTRIPOLI (Reuters) - Libya freed him on "
+            "Monday. (Reporting by Ahmed Elumami; Editing by Mark Heinrich)")
+    doc = libyaie.extract(text, reference_date=REF)
+    assert [p.text for p in doc.persons] == ["Aidan Lewis", "Ahmed Elumami", "Mark Heinrich"]
+    # the byline under a headline ending with a title is not that title's holder
+    assert all(t.person is None for t in doc.titles)
+    # "by" inside a sentence is no credit
+    assert _persons("He was hit by Ahmed Saleh at home.") == []

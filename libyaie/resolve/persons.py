@@ -863,7 +863,7 @@ def _cut_runs(norm: str, runs: list[list[tuple[int, int]]], in_place: bytearray)
 
 def _gap_ok(norm: str, a: int, b: int) -> bool:
     gap = norm[a:b]
-    if len(gap) > 12:
+    if len(gap) > 12 or "\n\n" in gap:  # (never across a paragraph)
         return False
     if not gap.strip(" "):  # only spaces (or nothing): no word, every character allowed
         return True
@@ -927,6 +927,8 @@ def _unknown_after_title(
         k += 1
         if not _gap_ok(norm, start, s):
             continue
+        if norm.startswith("by ", s) and (s == 0 or norm[s - 1] == "\n"):
+            break  # a byline under a headline that ends with a title
         latin = True
         # the body the office belongs to may stand before the name: one company word, or one
         # all-capitals word (SONATRACH), is skipped when two or more words follow it
@@ -1352,16 +1354,25 @@ def _english_unknown(
     listed = -1  # where the next name of a list after a role noun would start
     for run in runs:
         nr = len(run)
+        s, e = run[0][0], run[-1][1]
+        # a byline: "By Aidan Lewis" alone on its line (the capitalised By heads the run)
+        byline = (nr >= 3 and norm.startswith("by ", s) and (s == 0 or norm[s - 1] == "\n")
+                  and _BYLINE_END.match(norm, e) is not None)
+        if byline:
+            run = run[1:]
+            nr, s = nr - 1, run[0][0]
         if nr < 2 or nr > 4:
             continue
-        s, e = run[0][0], run[-1][1]
         if 1 in taken[s:e]:
             continue
         if all(te - ts == 1 for ts, te in run):
             continue  # initials only: "according to U.N. experts"
         before = _EN_BEFORE.search(norm, max(0, s - 16), s - 1) if s >= 2 and norm[s - 1] == " " else None
-        role = False
-        if s == listed and nr <= 3:
+        role = credit = False
+        if byline or (nr <= 3 and s >= 4 and norm[s - 1] == " " and _CREDIT_BEFORE.search(norm, max(0, s - 26), s - 1)
+                      and _BYLINE_END.match(norm, e) is not None):
+            role = credit = True  # "By Aidan Lewis", "(Reporting by Ahmed Elumami; Editing by Ed Osmond)"
+        elif s == listed and nr <= 3:
             role = True  # the next name of a list: "two CIA contractors, Glen Doherty and Tyrone Woods"
         elif before is not None:
             if _EN_CLAUSE_END.match(norm, e) is None and (
@@ -1380,13 +1391,17 @@ def _english_unknown(
             continue
         if role and any(not _name_word(norm, upper, a, b, lower_words) for a, b in caps):
             continue
-        if _title_case_line(norm, upper, s):
-            continue
+        if not credit and _title_case_line(norm, upper, s):
+            continue  # (a credits line is all names: not a headline)
         add(s, e, None, original_of(s, e))
         if role and (lm := _LIST_NEXT.match(norm, e)) is not None:
             listed = lm.end()
 
 
+# a wire story's credits: "(Reporting by Ahmed Elumami; Writing by Aidan Lewis; Editing by Ed
+# Osmond)", "Additional reporting by ..."; the name ends there (a bracket, a semicolon, the line)
+_CREDIT_BEFORE = _regex_cache.compile(r"(?:reporting|editing|writing|compiled|photos?|graphics) by$")
+_BYLINE_END = _regex_cache.compile(r"\s*(?:$|\n|[);]| and )")
 # between two names of a list: ", ", " and ", ", and ", " dan ", " và "
 _LIST_NEXT = _regex_cache.compile(r",?\s(?:and|dan|và)\s|,\s")
 
