@@ -27,10 +27,11 @@ MAX_WORDS = 4  # the longest name looked for, in words (Mu-am-mar Ga-đa-phi, Xa
 _MIN_CONSONANTS = 3
 
 # a hyphenated word of letters (Mi-xu-ra-ta), the seed of a name
-_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
+# (bounded quantifiers: a syllable has at most 12 letters, a word at most 10 syllables)
+_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]{1,12}(?:-[^\W\d_]{1,12}){1,9}(?![\w-])")
 # one word of letters, hyphenated or not, and the single space before it
-_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*) \Z")
-_WORD_AFTER = re.compile(r" ([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w-])")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]{1,12}(?:-[^\W\d_]{1,12}){0,9}) \Z")
+_WORD_AFTER = re.compile(r" ([^\W\d_]{1,12}(?:-[^\W\d_]{1,12}){0,9})(?![\w-])")
 
 
 def vi_key(words: Sequence[str]) -> str:

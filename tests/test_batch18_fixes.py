@@ -105,3 +105,39 @@ def test_bylines_and_credits_name_their_journalists() -> None:
     assert all(t.person is None for t in doc.titles)
     # "by" inside a sentence is no credit
     assert _persons("He was hit by Ahmed Saleh at home.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "value"),
+    [
+        # Vietnamese: N units before / after an event is a duration, not "N units ago"
+        ("chỉ 4 ngày trước vụ tấn công", datetime.date(2017, 5, 25), "P4D"),
+        ("chỉ một tháng trước cuộc bầu cử", datetime.date(2022, 9, 3), "P1M"),
+        ("đúng một năm sau cái chết của ông", datetime.date(2012, 10, 25), "P1Y"),
+        ("3 tháng trước, ông tới Tripoli.", datetime.date(2017, 5, 25), "2017-02"),
+        # English: a month before "on ..."; "N more units"; a year before the event it dates
+        ("He was arrested in October on the orders of the prosecutor.", datetime.date(2021, 4, 14), "2020-10"),
+        ("The mandate was extended for three more years.", datetime.date(2021, 4, 14), "P3Y"),
+        ("He led his victorious 2007 election campaign.", datetime.date(2023, 8, 25), "2007"),
+        ("after his failed 2012 re-election bid", datetime.date(2023, 8, 25), "2012"),
+    ],
+)
+def test_batch18_dates(text: str, ref: datetime.date, value: str) -> None:
+    assert value in [d.value for d in libyaie.extract(text, reference_date=ref).dates]
+
+
+def test_a_count_before_a_noun_is_no_year() -> None:
+    assert libyaie.extract("They freed 2000 political prisoners.", reference_date=REF).dates == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "role"),
+    [
+        ("Cảnh sát trưởng vùng Greater Manchester Ian Hopkins cho biết.", "Cảnh sát trưởng", "head"),
+        ("Ông Bathily, tân đặc phái viên của LHQ, sẽ tới Tripoli.", "tân đặc phái viên", "envoy"),
+    ],
+)
+def test_vietnamese_police_chief_and_new_envoy(text: str, span: str, role: str) -> None:
+    got = libyaie.extract(text, reference_date=REF).titles
+    assert (span, role) in [(t.text, t.role) for t in got]
+    assert all(t.person is not None for t in got)

@@ -251,9 +251,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "en.date.month-after-preposition", "date", "en",
-            rf"""{first_of(p.alt_months_long())}(?:(?<=(?<!\w)(?:{MONTH_PREP}|{MODS})[\s\-]{{1,2}})|(?<=(?<!\w)the\s{{1,2}})(?!may(?!\w)))(?P<m>{p.alt_months_long()}){R}(?!\s{{1,2}}(?:on|toward|towards|through|past)\b)""",
+            rf"""{first_of(p.alt_months_long())}(?:(?<=(?<!\w)(?:{MONTH_PREP}|{MODS})[\s\-]{{1,2}})|(?<=(?<!\w)the\s{{1,2}})(?!may(?!\w)))(?P<m>{p.alt_months_long()}){R}(?!(?<=march)\s{{1,2}}(?:on|toward|towards|through|past)\b)""",
             b_month,
             examples=[Example("in October", {"value": "2020-10"}), Example("planned for December", {"value": "2020-12"}),
+                      Example("arrested in October on the orders of", {"value": "2020-10"}),
                       Example("after the July election", {"value": "2020-07"})],
             negatives=["in may", "march on", "the May government"],
             accept=_capitalised,
@@ -328,10 +329,12 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                                 Example("the previous day", {"value": "2020-12-27"})], ["the next week", "day"]),
         compile_rule(
             "en.date.duration", "date", "en",
-            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?P<n>\d{{1,4}}|{NUM})(?:\s{{1,2}}|-)(?P<u>{UNIT})(?!\s{{1,2}}(?:ago|later|earlier)\b|-old){R}""",
+            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?P<n>\d{{1,4}}|{NUM})(?:\s{{1,2}}(?:more|additional|further|extra))?(?:\s{{1,2}}|-)(?P<u>{UNIT})(?!\s{{1,2}}(?:ago|later|earlier)\b|-old){R}""",
             b_duration,
             examples=[
                 Example("three weeks", {"value": "P3W"}),
+                Example("for three more years", {"value": "P3Y"}),
+                Example("two additional weeks", {"value": "P2W"}),
                 Example("six years", {"value": "P6Y"}),
                 Example("several months", {"value": "PXM"}),
                 Example("for a month", {"value": "P1M"}),
@@ -413,7 +416,28 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             negatives=["a 2015", "a 1900 km border", "a 2000-strong force", "a 2000.5 ratio", "on 2015 migrants"],
             anchor_digits=4,
         ),
+        compile_rule(
+            # a year before the event it dates: "his 2007 election campaign", "his failed 2012
+            # re-election bid", "after 2011 revolution" (a count cannot stand before these singular
+            # nouns; adjectives that can also count people are left out: political, civil, African)
+            "en.date.year-event", "date", "en",
+            rf"""{L}{YEAR}(?=\s{{1,2}}(?:{_YEAR_EVENTS})(?![\w\-]))""",
+            lambda m: spec(year=int(m["y"])),
+            examples=[Example("his victorious 2007 election campaign", {"value": "2007"}),
+                      Example("his failed 2012 re-election bid", {"value": "2012"}),
+                      Example("before the 2012 Africa Cup of Nations", {"value": "2012"})],
+            negatives=["2000 political prisoners", "2007 elections-related", "1500 people"],
+            anchor_digits=4,
+        ),
     ]
 
+
+# the events a year before them dates (singular, or plural only where no count reads them)
+_YEAR_EVENTS = "|".join(
+    """election elections re-election presidential parliamentary legislative campaign revolution uprising war
+    attack bombing agreement accord deal budget constitution vote referendum crisis conflict summit
+    conference visit coup intervention invasion offensive ceasefire truce resolution law decree census
+    season championship tournament olympics africa afcon edition final massacre earthquake""".split()
+)
 
 _ = datetime

@@ -67,6 +67,10 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
     # "sau" (after) and "trước" (before) name the next or last one only at the end of the phrase:
     # "ngày 24/12 năm sau" is next year's, "giữa tháng 2 sau các cuộc biểu tình" is "after the protests"
     DIR_END = r"""(?:(?<!sau)(?<!trước)|(?=\s{0,2}(?:[.,;:!?)\]"”»\n]|$)))"""
+    # what "sau" / "trước" + an event reads: N units after / before it, a duration ("hai ngày sau
+    # khi ...", "chỉ 4 ngày trước vụ tấn công", "một tháng trước cuộc bầu cử", "đúng một năm sau
+    # cái chết của ...")
+    EVENT = r"(?:khi|vụ|cuộc|lễ|ngày|kỳ|đợt|sự|cái|thời\s{1,2}điểm)"
     WEEKDAY = p.alt_weekdays()
     NUM = p.alt_numbers(exclude=["năm"])
     UNIT = p.alt_units()
@@ -244,7 +248,7 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
             rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?<!(?:hoặc|hay|đến|tới|lúc)\s{{1,2}})(?P<n>\d{{1,4}}|{NUM}|năm(?=\s{{1,2}}(?:ngày|tuần)(?!\w)))\s{{1,2}}(?P<u>{UNIT})
                  # "hai ngày sau" (two days later) is no duration; "hai ngày sau khi ..." (two days
                  # after ...) is (and "trong vòng 8 tháng tới": vi.date.duration-within)
-                 (?!\s{{1,2}}(?!(?:sau|trước)\s{{1,2}}khi(?!\w))(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}
+                 (?!\s{{1,2}}(?!(?:sau|trước)\s{{1,2}}{EVENT}(?!\w))(?:sau|trước|qua|nay|tới|{PAST_FUT})(?!\w)){R}
                  (?!(?<=giờ)\s{{1,2}}{CLOCK})(?!(?<=phút)\s{{1,2}}{CLOCK})""",
             b_duration,
             examples=[
@@ -255,6 +259,9 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
                 Example("hai ngày", {"value": "P2D"}),
                 Example("ba tuần", {"value": "P3W"}),
                 Example("chỉ hai ngày sau khi", {"value": "P2D"}),
+                Example("chỉ 4 ngày trước vụ tấn công", {"value": "P4D"}),
+                Example("một tháng trước cuộc bầu cử", {"value": "P1M"}),
+                Example("đúng một năm sau cái chết", {"value": "P1Y"}),
             ],
             negatives=["Vài ngày sau", "năm 2014", "20.000 binh lính", "hai hoặc ba tuần", "0 giờ", "24/24 giờ",
                        "những năm tháng chiến tranh", "lúc năm giờ sáng",
@@ -306,13 +313,13 @@ def rules(tables: Mapping[str, DateTables]) -> list[Rule]:
         ),
         compile_rule(
             "vi.date.ago-before", "date", "vi",
-            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})\s{{1,2}}trước(?!\s{{1,2}}khi)(?!\w)""",
+            rf"""{first_of(DIGIT, NUM)}{L}(?<!/)(?P<n>\d{{1,4}}|{NUM})\s{{1,2}}(?P<u>{UNIT})\s{{1,2}}trước(?!\s{{1,2}}{EVENT}(?!\w))(?!\w)""",
             ago_build(p),
             examples=[
                 Example("3 tháng trước", {"value": "2020-09"}),
                 Example("hai năm trước", {"value": "2018"}),
             ],
-            negatives=["vài năm trước", "3 tháng trước khi"],
+            negatives=["vài năm trước", "3 tháng trước khi", "4 ngày trước vụ tấn công"],
             anchor=(UNIT,),
         ),
         compile_rule(
