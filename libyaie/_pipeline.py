@@ -1050,7 +1050,10 @@ def _phonetic_hits(gaz: Gazetteer, norm: str, upper: bytearray, hits: list[_gaze
     hits of the gazetteer entry they sound like (see :mod:`libyaie._vi_translit`)."""
     entries = gaz.entries
     out = []
-    for s, e, idx in phonetic_hits(norm, upper, gaz.vi_index, {(h.start, h.end) for h in hits}):
+    covered = bytearray(len(norm) + 1)
+    for h in hits:
+        covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+    for s, e, idx in phonetic_hits(norm, upper, gaz.vi_index, {(h.start, h.end) for h in hits}, covered):
         key, cands, _ = entries[idx]
         out.append(_gazetteer.Hit(s, e, key, cands))
     return out

@@ -67,21 +67,22 @@ def build_index(keyed: Iterable[tuple[str, int, frozenset[tuple[str, str]]]]) ->
     return out
 
 
-def phonetic_hits(norm: str, upper: bytearray, index: Mapping[str, int], taken: set[tuple[int, int]]
-                  ) -> list[tuple[int, int, int]]:
+def phonetic_hits(norm: str, upper: bytearray, index: Mapping[str, int], taken: set[tuple[int, int]],
+                  covered: bytearray | None = None) -> list[tuple[int, int, int]]:
     """``(start, end, entry index)`` of the Vietnamese transliterations in ``norm`` (a
     normalised, lower-case text; ``upper`` its upper-case mask) that ``index`` knows.
 
     A name is a run of capitalised words (single spaces between them) holding every
     hyphenated word of the run; the longest run found wins, and a span in ``taken`` (found by the
-    automaton already) is not reported again."""
+    automaton already) is not reported again; a hyphenated word ``covered`` (1 at its first
+    character) by an automaton hit is known already and starts no look-up."""
     out: list[tuple[int, int, int]] = []
     if not index:
         return out
     done = 0
     for m in _HYPHENATED.finditer(norm):
         s, e = m.span()
-        if s < done or not upper[s]:
+        if s < done or not upper[s] or (covered is not None and covered[s]):
             continue
         # the capitalised words around it, at most MAX_WORDS - 1 each side
         words = [(s, e)]

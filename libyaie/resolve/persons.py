@@ -97,9 +97,10 @@ _OF_IN = frozenset({" of ", " in "})
 # Gaddafi, Abdullah al-Senussi", "kepala intelijen era Khadafi, ...", "رئيس المخابرات في عهد
 # القذافي، ...", "giám đốc tình báo dưới thời Ca-đa-phi, ..."; the cue and the name are filler
 # between a title and the person it introduces
-_ERA_BEFORE = _regex_cache.compile(
+# (found in one pass over the text: the name starts where a match ends)
+_ERA_CUE = _regex_cache.compile_std(
     r"(?:\bunder|(?:\b(?:pada|di)\s)?\b(?:era|zaman|masa|rezim)|\bsemasa|(?:\bdưới\s)?\bthời|\bchế độ"
-    r"|(?<!\w)(?:في\s|ابان\s)?(?:عهد|حكم|زمن))\s{1,2}\Z"
+    r"|(?<!\w)(?:في\s|ابان\s)?(?:عهد|حكم|زمن))\s{1,2}(?=\w)"
 )
 _GAP_WORDS = _regex_cache.compile(r"[\w.]+")
 _GAP_CHARS = _regex_cache.compile(r"[\s\w.,،:]*")
@@ -2141,11 +2142,13 @@ def attach(norm: str, titles: list[TitleSel], persons: list[PersonSel], place_sp
     # the persons that date an office (an era) rather than hold one: from the cue to the name
     era_spans: list[tuple[int, int]] = []
     era_of: set[int] = set()
-    for pi, p in enumerate(persons):
-        era = _ERA_BEFORE.search(norm, max(0, p.start - 12), p.start)
-        if era is not None:
-            era_spans.append((era.start(), p.end))
-            era_of.add(pi)
+    cue_at = {m.end(): m.start() for m in _ERA_CUE.finditer(norm)}
+    if cue_at:
+        for pi, p in enumerate(persons):
+            cs = cue_at.get(p.start)
+            if cs is not None:
+                era_spans.append((cs, p.end))
+                era_of.add(pi)
 
     def only_filler(a: int, b: int) -> bool:
         """Between a title and its person (``a <= b``, not only spaces): light punctuation,
